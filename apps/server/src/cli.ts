@@ -1,0 +1,157 @@
+import { parseArgs } from 'node:util';
+import { createUserInput, roles } from '@binhdang/contracts';
+import { z } from 'zod';
+import { type AppConfig, loadConfig } from './modules/app/config.ts';
+import { createDatabase } from './modules/app/database.ts';
+import { migrate } from './modules/app/migrations.ts';
+import { createServerApp, listen } from './modules/app/server.ts';
+import { insertAuditRecord } from './modules/audit/audit.queries.ts';
+import { hashPassword } from './modules/auth/passwords.ts';
+import { ensureDemoAccounts } from './modules/seed/demo-accounts.ts';
+import { seedReferenceUnits } from './modules/seed/reference-units.ts';
+import { insertUserWithGrants } from './modules/users/users.queries.ts';
+
+const usage = `binhdang — administration
+
+  npm run cli -- migrate                 apply pending database migrations
+  npm run cli -- seed                    seed the organisation registry into an empty database
+  npm run cli -- user add USERNAME --role ROLE [--unit CODE] [--name "Display name"] [--password-stdin]
+                                         create an account (asks for the password, or reads it from stdin)
+  npm run cli -- serve [--demo]          run the server (--demo: seed units and demo accounts)
+
+Configuration: DATABASE_URL (PostgreSQL server; default: embedded in BINHDANG_DATA_DIR or ./data), PORT (3000).`;
+
+function log(message: string) {
+  process.stderr.write(`${message}\n`);
+}
+
+async function openDatabase(config: AppConfig) {
+  const handle = await createDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const applied = await migrate(handle.db);
+  if (applied.length > 0) log(`Applied migrations: ${applied.join(', ')}`);
+  return handle;
+}
+
+async function readPassword(fromStdin: boolean): Promise<string> {
+  if (fromStdin || !process.stdin.isTTY) {
+    const chunks: Buffer[] = [];
+    for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+    return Buffer.concat(chunks).toString('utf8').split('\n')[0]!.trimEnd();
+  }
+  const { createInterface } = await import('node:readline/promises');
+  const rl = createInterface({ input: process.stdin, output: process.stderr });
+  const password = await rl.question('Mật khẩu (ít nhất 8 ký tự): ');
+  rl.close();
+  return password;
+}
+
+async function addUser(config: AppConfig, args: string[]) {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      role: { type: 'string' },
+      unit: { type: 'string' },
+      name: { type: 'string' },
+      'password-stdin': { type: 'boolean' },
+    },
+  });
+  const username = positionals[0];
+  const role = values.role ?? 'system_admin';
+  if (!username || !(roles as readonly string[]).includes(role)) {
+    throw new Error(`Usage: user add USERNAME --role ${roles.join('|')} [--unit CODE]`);
+  }
+  const password = await readPassword(values['password-stdin'] ?? false);
+  const { db, close } = await openDatabase(config);
+  try {
+    const unit = values.unit
+      ? await db.selectFrom('org_units').select('id').where('code', '=', values.unit).executeTakeFirst()
+      : null;
+    if (values.unit && !unit) throw new Error(`Không tìm thấy đơn vị có mã ${values.unit}.`);
+    const input = createUserInput.parse({
+      username,
+      displayName: values.name ?? username,
+      password,
+      grants: [{ role, orgUnitId: unit?.id ?? null }],
+    });
+    const passwordHash = await hashPassword(input.password);
+    await db.transaction().execute(async (trx) => {
+      const userId = await insertUserWithGrants(trx, {
+        username: input.username,
+        displayName: input.displayName,
+        passwordHash,
+        grants: input.grants,
+        createdBy: null,
+      });
+      await insertAuditRecord(trx, {
+        actorUserId: null,
+        action: 'users.create',
+        entityType: 'user',
+        entityId: userId,
+        orgUnitId: unit?.id ?? null,
+        after: { username: input.username, role, via: 'cli' },
+      });
+    });
+    log(`Đã tạo tài khoản ${input.username} (${role}).`);
+  } finally {
+    await close();
+  }
+}
+
+async function serveCommand(config: AppConfig) {
+  const startedAt = performance.now();
+  const handle = await openDatabase(config);
+  if (config.demo) {
+    const seeded = await seedReferenceUnits(handle.db, config.sharedDataDir);
+    if (!seeded.skipped) log(`Seeded ${seeded.inserted} units.`);
+    const created = await ensureDemoAccounts(handle.db);
+    if (created.length > 0) log(`Demo accounts (password "demo"): ${created.join(', ')}`);
+  }
+  const app = createServerApp({ db: handle.db, engine: handle.engine, config, clock: () => new Date() });
+  const server = await listen(app, config.port, config.host);
+  log(
+    `binhdang ${config.demo ? '(demo) ' : ''}on http://localhost:${config.port} — ${handle.engine === 'embedded' ? `embedded database in ${config.dataDir}` : 'PostgreSQL server'} — ready in ${Math.round(performance.now() - startedAt)} ms`,
+  );
+  const shutdown = () => {
+    server.close();
+    void handle.close().then(() => process.exit(0));
+  };
+  process.once('SIGINT', shutdown);
+  process.once('SIGTERM', shutdown);
+}
+
+async function main(argv: string[]) {
+  const [command, ...rest] = argv;
+  if (command === 'serve') {
+    const demo = rest.includes('--demo');
+    return serveCommand(loadConfig(process.env, { demo }));
+  }
+  const config = loadConfig();
+  if (command === 'migrate') {
+    const { close } = await openDatabase(config);
+    await close();
+    log('Cơ sở dữ liệu đã ở phiên bản mới nhất.');
+    return;
+  }
+  if (command === 'seed') {
+    const { db, close } = await openDatabase(config);
+    const result = await seedReferenceUnits(db, config.sharedDataDir);
+    await close();
+    log(
+      result.skipped ? 'Danh mục đơn vị đã có dữ liệu; không nạp lại.' : `Đã nạp ${result.inserted} đơn vị.`,
+    );
+    return;
+  }
+  if (command === 'user' && rest[0] === 'add') return addUser(config, rest.slice(1));
+  process.stdout.write(`${usage}\n`);
+  if (command && command !== 'help' && command !== '--help') process.exitCode = 2;
+}
+
+main(process.argv.slice(2)).catch((error: unknown) => {
+  if (error instanceof z.ZodError) {
+    for (const issue of error.issues) log(`${issue.path.join('.')}: ${issue.message}`);
+  } else {
+    log(error instanceof Error ? error.message : String(error));
+  }
+  process.exit(1);
+});

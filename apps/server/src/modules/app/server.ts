@@ -1,0 +1,90 @@
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { serve } from '@hono/node-server';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { Hono } from 'hono';
+import { compress } from 'hono/compress';
+import { sql } from 'kysely';
+import { z } from 'zod';
+import { registerAuditRoutes } from '../audit/audit.routes.ts';
+import { registerAuthRoutes } from '../auth/auth.routes.ts';
+import { registerOrgUnitRoutes } from '../org-units/org-units.routes.ts';
+import { registerUserRoutes } from '../users/users.routes.ts';
+import { type AppDeps, createApiApp, defineRoute, jsonContent } from './http.ts';
+
+const healthOutput = z.object({
+  status: z.literal('ok'),
+  engine: z.enum(['embedded', 'server']),
+  demo: z.boolean(),
+});
+
+/** The API with every module's routes, and the OpenAPI document generated from the same schemas. */
+export function createApi(deps: AppDeps & { engine: 'embedded' | 'server' }) {
+  const api = createApiApp(deps);
+
+  api.openapi(
+    defineRoute('public', {
+      method: 'get',
+      path: '/health',
+      tags: ['system'],
+      summary: 'Liveness: the database answers',
+      responses: { 200: jsonContent(healthOutput) },
+    }),
+    async (c) => {
+      await sql`select 1`.execute(deps.db);
+      return c.json({ status: 'ok' as const, engine: deps.engine, demo: deps.config.demo }, 200);
+    },
+  );
+  registerAuthRoutes(api);
+  registerOrgUnitRoutes(api);
+  registerUserRoutes(api);
+  registerAuditRoutes(api);
+
+  api.doc31('/openapi.json', {
+    openapi: '3.1.0',
+    info: {
+      title: 'binhdang API',
+      version: '0.1.0',
+      description:
+        'Kế hoạch, phân công, theo dõi và báo cáo công tác bình đẳng giới. Errors are {"error":{"code","message"}} with the message in Vietnamese; writes with a session need the X-CSRF-Token header.',
+    },
+    servers: [{ url: '/api' }],
+  });
+  return api;
+}
+
+/** API under /api, the built web app everywhere else (index.html for client-side routes). */
+export function createServerApp(deps: AppDeps & { engine: 'embedded' | 'server' }) {
+  const app = new Hono();
+  app.use('*', compress());
+  app.route('/api', createApi(deps));
+
+  const webDir = deps.config.webDistDir;
+  if (existsSync(path.join(webDir, 'index.html'))) {
+    const root = path.relative(process.cwd(), webDir) || '.';
+    app.use(
+      '/assets/*',
+      serveStatic({
+        root,
+        onFound: (_path, c) => c.header('Cache-Control', 'public, max-age=31536000, immutable'),
+      }),
+    );
+    app.use('*', serveStatic({ root }));
+    let indexHtml: string | null = null;
+    app.get('*', async (c) => {
+      indexHtml ??= await readFile(path.join(webDir, 'index.html'), 'utf8');
+      c.header('Cache-Control', 'no-cache');
+      return c.html(indexHtml);
+    });
+  } else {
+    app.get('/', (c) => c.text('Web app not built: run `npm run build` (npm start does it).', 503));
+  }
+  return app;
+}
+
+export function listen(app: Hono, port: number, host: string) {
+  return new Promise<ReturnType<typeof serve>>((resolve) => {
+    const server = serve({ fetch: app.fetch, port, hostname: host }, () => resolve(server));
+  });
+}

@@ -1,0 +1,341 @@
+import { foldForSearch, type Role, roles } from '@binhdang/contracts';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { createTestApp, TEST_PASSWORD, type TestApp, type TestClient } from './test-app.ts';
+import { describeEachEngine } from './test-database.ts';
+
+/**
+ * Every API route × every role × a unit in and out of the role's scope. Roles are granted on
+ * Tỉnh Lai Châu (code 12); "out of scope" targets live in Hà Nội (code 01). A route missing
+ * from `rules` fails the first test, so a new route cannot ship without a rule.
+ */
+
+type Scope = 'in' | 'out';
+type Expectation = 'allow' | 'deny';
+
+interface RequestSpec {
+  method: string;
+  path: string;
+  body?: unknown;
+}
+
+interface Rule {
+  /** Who may call it, per role, for a target in / out of scope. */
+  expect: (role: Role, scope: Scope) => Expectation;
+  /** Builds a fresh request (fresh target units, users) for one call. */
+  build: (ctx: Ctx, scope: Scope) => Promise<RequestSpec>;
+  /** Public routes are callable without a session. */
+  isPublic?: boolean;
+  /** Calls that end or change the caller's own session get a client of their own. */
+  needsOwnClient?: boolean;
+}
+
+interface Ctx {
+  app: TestApp;
+  newUnit(scope: Scope): Promise<number>;
+  newUser(scope: Scope): Promise<{ userId: number; grantId: number }>;
+}
+
+const adminsOnly = (role: Role, scope: Scope): Expectation =>
+  role === 'system_admin' || (role === 'unit_admin' && scope === 'in') ? 'allow' : 'deny';
+const anyRoleInScope = (role: Role, scope: Scope): Expectation =>
+  role === 'system_admin' || scope === 'in' ? 'allow' : 'deny';
+const anySession = (): Expectation => 'allow';
+const adminRoles = (role: Role): Expectation =>
+  role === 'system_admin' || role === 'unit_admin' ? 'allow' : 'deny';
+
+const parentCode = (scope: Scope) => (scope === 'in' ? '12' : '01');
+const today = '2026-11-22';
+
+const rules: Record<string, Rule> = {
+  'GET /health': {
+    isPublic: true,
+    expect: anySession,
+    build: async () => ({ method: 'GET', path: '/health' }),
+  },
+  'GET /openapi.json': {
+    isPublic: true,
+    expect: anySession,
+    build: async () => ({ method: 'GET', path: '/openapi.json' }),
+  },
+  'GET /config': {
+    isPublic: true,
+    expect: anySession,
+    build: async () => ({ method: 'GET', path: '/config' }),
+  },
+  'POST /auth/login': {
+    isPublic: true,
+    needsOwnClient: true,
+    expect: anySession,
+    build: async (ctx) => {
+      await ctx.app.createUser(`login${Math.random().toString(36).slice(2, 8)}`, []);
+      const row = await ctx.app.db
+        .selectFrom('users')
+        .select('username')
+        .orderBy('id', 'desc')
+        .executeTakeFirstOrThrow();
+      return {
+        method: 'POST',
+        path: '/auth/login',
+        body: { username: row.username, password: TEST_PASSWORD },
+      };
+    },
+  },
+  'GET /auth/session': { expect: anySession, build: async () => ({ method: 'GET', path: '/auth/session' }) },
+  'POST /auth/logout': {
+    expect: anySession,
+    needsOwnClient: true,
+    build: async () => ({ method: 'POST', path: '/auth/logout' }),
+  },
+  'POST /auth/password': {
+    expect: anySession,
+    needsOwnClient: true,
+    build: async () => ({
+      method: 'POST',
+      path: '/auth/password',
+      body: { currentPassword: TEST_PASSWORD, newPassword: 'mat-khau-moi-123' },
+    }),
+  },
+  'POST /auth/totp/setup': {
+    expect: anySession,
+    needsOwnClient: true,
+    build: async () => ({ method: 'POST', path: '/auth/totp/setup' }),
+  },
+  // Without a set-up secret the answer is a business error (409), not a denial: the route let the caller in.
+  'POST /auth/totp/enable': {
+    expect: anySession,
+    build: async () => ({ method: 'POST', path: '/auth/totp/enable', body: { code: '123456' } }),
+  },
+  'POST /auth/totp/disable': {
+    expect: anySession,
+    build: async () => ({ method: 'POST', path: '/auth/totp/disable', body: { code: '123456' } }),
+  },
+  'GET /org-units': {
+    expect: (role) => (role ? 'allow' : 'deny'),
+    build: async () => ({ method: 'GET', path: '/org-units?q=xa' }),
+  },
+  'GET /org-units/:id': {
+    expect: anyRoleInScope,
+    build: async (ctx, scope) => ({ method: 'GET', path: `/org-units/${await ctx.newUnit(scope)}` }),
+  },
+  'POST /org-units': {
+    expect: adminsOnly,
+    build: async (ctx, scope) => ({
+      method: 'POST',
+      path: '/org-units',
+      body: {
+        code: `t${Math.random().toString(36).slice(2, 10)}`,
+        name: 'Trường thử nghiệm',
+        kind: 'public_unit',
+        parentId: await ctx.app.unitId(parentCode(scope)),
+        validFrom: today,
+      },
+    }),
+  },
+  'POST /org-units/:id/rename': {
+    expect: adminsOnly,
+    build: async (ctx, scope) => ({
+      method: 'POST',
+      path: `/org-units/${await ctx.newUnit(scope)}/rename`,
+      body: { name: 'Tên mới', effectiveOn: today },
+    }),
+  },
+  'POST /org-units/:id/close': {
+    expect: adminsOnly,
+    build: async (ctx, scope) => ({
+      method: 'POST',
+      path: `/org-units/${await ctx.newUnit(scope)}/close`,
+      body: { effectiveOn: today },
+    }),
+  },
+  'POST /org-units/:id/split': {
+    expect: adminsOnly,
+    build: async (ctx, scope) => ({
+      method: 'POST',
+      path: `/org-units/${await ctx.newUnit(scope)}/split`,
+      body: {
+        newUnits: [{ code: `s${Math.random().toString(36).slice(2, 10)}`, name: 'Đơn vị tách' }],
+        closeSource: false,
+        effectiveOn: today,
+      },
+    }),
+  },
+  'POST /org-units/merge': {
+    expect: adminsOnly,
+    build: async (ctx, scope) => ({
+      method: 'POST',
+      path: '/org-units/merge',
+      body: { sourceIds: [await ctx.newUnit(scope)], targetId: await ctx.newUnit(scope), effectiveOn: today },
+    }),
+  },
+  'GET /users': { expect: adminRoles, build: async () => ({ method: 'GET', path: '/users' }) },
+  'GET /users/:id': {
+    expect: adminsOnly,
+    build: async (ctx, scope) => ({ method: 'GET', path: `/users/${(await ctx.newUser(scope)).userId}` }),
+  },
+  'POST /users': {
+    expect: adminsOnly,
+    build: async (ctx, scope) => ({
+      method: 'POST',
+      path: '/users',
+      body: {
+        username: `u${Math.random().toString(36).slice(2, 10)}`,
+        displayName: 'Người dùng thử',
+        password: 'mat-khau-123',
+        grants: [{ role: 'reporter', orgUnitId: await ctx.app.unitId(parentCode(scope)) }],
+      },
+    }),
+  },
+  'PATCH /users/:id': {
+    expect: adminsOnly,
+    build: async (ctx, scope) => ({
+      method: 'PATCH',
+      path: `/users/${(await ctx.newUser(scope)).userId}`,
+      body: { displayName: 'Tên hiển thị mới' },
+    }),
+  },
+  'POST /users/:id/password': {
+    expect: adminsOnly,
+    build: async (ctx, scope) => ({
+      method: 'POST',
+      path: `/users/${(await ctx.newUser(scope)).userId}/password`,
+      body: { newPassword: 'mat-khau-dat-lai' },
+    }),
+  },
+  'POST /users/:id/unlock': {
+    expect: adminsOnly,
+    build: async (ctx, scope) => ({
+      method: 'POST',
+      path: `/users/${(await ctx.newUser(scope)).userId}/unlock`,
+    }),
+  },
+  'POST /users/:id/grants': {
+    expect: adminsOnly,
+    build: async (ctx, scope) => ({
+      method: 'POST',
+      path: `/users/${(await ctx.newUser(scope)).userId}/grants`,
+      body: { role: 'viewer', orgUnitId: await ctx.newUnit(scope) },
+    }),
+  },
+  'DELETE /users/:id/grants/:grantId': {
+    expect: adminsOnly,
+    build: async (ctx, scope) => {
+      const { userId, grantId } = await ctx.newUser(scope);
+      return { method: 'DELETE', path: `/users/${userId}/grants/${grantId}` };
+    },
+  },
+  'GET /audit': { expect: adminRoles, build: async () => ({ method: 'GET', path: '/audit' }) },
+};
+
+const denialCodes = new Set([
+  'auth.unauthenticated',
+  'auth.forbidden',
+  'auth.out_of_scope',
+  'users.cannot_grant',
+]);
+
+describeEachEngine('authorization of every route', (engine) => {
+  let app: TestApp;
+  const clients = new Map<Role, TestClient>();
+  let counter = 0;
+  let ctx: Ctx;
+
+  beforeAll(async () => {
+    app = await createTestApp(engine);
+    for (const role of roles)
+      clients.set(role, await app.signInAs(role, role === 'system_admin' ? null : '12', `role-${role}`));
+    ctx = {
+      app,
+      async newUnit(scope) {
+        counter += 1;
+        const parentId = await app.unitId(parentCode(scope));
+        const row = await app.db
+          .insertInto('org_units')
+          .values({
+            code: `auth-${counter}`,
+            name: `Trường số ${counter}`,
+            search_name: foldForSearch(`Truong so ${counter}`),
+            kind: 'public_unit',
+            parent_id: parentId,
+            valid_from: '2025-07-01',
+            valid_to: null,
+          })
+          .returning('id')
+          .executeTakeFirstOrThrow();
+        await app.db
+          .insertInto('org_unit_names')
+          .values({
+            org_unit_id: row.id,
+            name: `Trường số ${counter}`,
+            valid_from: '2025-07-01',
+            valid_to: null,
+          })
+          .execute();
+        return row.id;
+      },
+      async newUser(scope) {
+        counter += 1;
+        const userId = await app.createUser(`target-${counter}`, [
+          { role: 'reporter', unitCode: parentCode(scope) },
+        ]);
+        const grant = await app.db
+          .selectFrom('role_grants')
+          .select('id')
+          .where('user_id', '=', userId)
+          .executeTakeFirstOrThrow();
+        return { userId, grantId: grant.id };
+      },
+    };
+  });
+  afterAll(() => app?.close());
+
+  it('has a rule for every registered route, and no rule for a route that does not exist', () => {
+    const registered = app.api.routes
+      .filter((route) => route.method !== 'ALL')
+      .map((route) => `${route.method} ${route.path}`);
+    expect(new Set(registered)).toEqual(new Set(Object.keys(rules)));
+  });
+
+  it('refuses every non-public route without a session', async () => {
+    for (const [key, rule] of Object.entries(rules)) {
+      if (rule.isPublic) continue;
+      const request = await rule.build(ctx, 'in');
+      const response = await app.client().request(request.method, request.path, request.body);
+      expect([key, response.status, response.body?.error?.code]).toEqual([key, 401, 'auth.unauthenticated']);
+    }
+  });
+
+  for (const role of roles) {
+    it(`applies the rules for ${role}`, async () => {
+      for (const [key, rule] of Object.entries(rules)) {
+        for (const scope of ['in', 'out'] as const) {
+          const request = await rule.build(ctx, scope);
+          let client = clients.get(role)!;
+          if (rule.needsOwnClient) client = await app.signInAs(role, role === 'system_admin' ? null : '12');
+          const response = await client.request(request.method, request.path, request.body);
+          const code: string | undefined = response.body?.error?.code;
+          const outcome =
+            code && denialCodes.has(code)
+              ? 'deny'
+              : response.status < 500
+                ? 'allow'
+                : `error ${response.status}`;
+          if (outcome !== rule.expect(role, scope) || (outcome === 'allow' && response.status >= 300)) {
+            console.error(key, scope, response.status, JSON.stringify(response.body).slice(0, 300));
+          }
+          expect({ key, scope, outcome }).toEqual({ key, scope, outcome: rule.expect(role, scope) });
+          if (outcome === 'deny') {
+            expect(response.status).toBe(403);
+            expect(response.body.error.message).toMatch(/quyền|phạm vi/);
+          } else if (!key.startsWith('POST /auth/totp/e') && !key.startsWith('POST /auth/totp/d')) {
+            expect([key, response.status < 300]).toEqual([key, true]);
+          }
+        }
+      }
+    });
+  }
+
+  it('keeps units of other provinces out of search results', async () => {
+    const response = await clients.get('reporter')!.request('GET', '/org-units?q=ha%20noi&status=all');
+    expect(response.body.total).toBe(0);
+  });
+});

@@ -1,0 +1,124 @@
+import { sql } from 'kysely';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { DatabaseHandle } from '../src/modules/app/database.ts';
+import type { Database } from '../src/modules/app/database.types.ts';
+import { migrate } from '../src/modules/app/migrations.ts';
+import { createTestDatabase, describeEachEngine } from './test-database.ts';
+
+// The columns database.types.ts declares, table by table; kept in step with the migrations by this test.
+const declared: { [T in keyof Database]: (keyof Database[T])[] } = {
+  org_units: [
+    'id',
+    'code',
+    'name',
+    'search_name',
+    'kind',
+    'parent_id',
+    'path',
+    'valid_from',
+    'valid_to',
+    'created_at',
+    'updated_at',
+  ],
+  org_unit_names: ['id', 'org_unit_id', 'name', 'valid_from', 'valid_to'],
+  lineage_events: [
+    'id',
+    'kind',
+    'effective_on',
+    'from_unit_id',
+    'to_unit_id',
+    'note',
+    'created_by',
+    'created_at',
+  ],
+  users: [
+    'id',
+    'username',
+    'display_name',
+    'password_hash',
+    'is_active',
+    'totp_secret',
+    'totp_enabled',
+    'failed_login_count',
+    'last_failed_login_at',
+    'locked_until',
+    'last_login_at',
+    'password_changed_at',
+    'created_at',
+    'updated_at',
+  ],
+  role_grants: ['id', 'user_id', 'role', 'org_unit_id', 'created_by', 'created_at'],
+  sessions: ['id', 'user_id', 'csrf_token', 'created_at', 'last_seen_at', 'expires_at', 'ip', 'user_agent'],
+  audit_log: [
+    'id',
+    'at',
+    'actor_user_id',
+    'action',
+    'entity_type',
+    'entity_id',
+    'org_unit_id',
+    'before',
+    'after',
+    'ip',
+  ],
+  schema_migrations: ['version', 'applied_at'],
+};
+
+describeEachEngine('database schema', (engine) => {
+  let handle: DatabaseHandle;
+  beforeAll(async () => {
+    handle = await createTestDatabase(engine);
+  });
+  afterAll(() => handle?.close());
+
+  it('matches the hand-written table types', async () => {
+    const rows = await sql<{ table_name: string; column_name: string }>`
+      select table_name, column_name from information_schema.columns
+      where table_schema = current_schema() order by table_name, ordinal_position`.execute(handle.db);
+    const actual: Record<string, string[]> = {};
+    for (const row of rows.rows) {
+      actual[row.table_name] ??= [];
+      actual[row.table_name]!.push(row.column_name);
+    }
+    expect(actual).toEqual(declared);
+  });
+
+  it('applies each migration once', async () => {
+    expect(await migrate(handle.db)).toEqual([]);
+  });
+
+  it('rolls back a transaction as a whole under concurrent requests on the same engine', async () => {
+    const failing = handle.db.transaction().execute(async (trx) => {
+      await trx
+        .insertInto('org_units')
+        .values({
+          code: 'tx-a',
+          name: 'A',
+          search_name: 'a',
+          kind: 'agency',
+          parent_id: null,
+          valid_from: null,
+          valid_to: null,
+        })
+        .execute();
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      throw new Error('abort');
+    });
+    const concurrent = handle.db
+      .insertInto('org_units')
+      .values({
+        code: 'tx-b',
+        name: 'B',
+        search_name: 'b',
+        kind: 'agency',
+        parent_id: null,
+        valid_from: null,
+        valid_to: null,
+      })
+      .execute();
+    await expect(failing).rejects.toThrow('abort');
+    await concurrent;
+    const codes = (await handle.db.selectFrom('org_units').select('code').execute()).map((row) => row.code);
+    expect(codes).toEqual(['tx-b']);
+  });
+});

@@ -1,0 +1,69 @@
+import { type ComponentType, h } from 'preact';
+import { lazy, Route, Router } from 'preact-iso';
+import { useLanguage } from '../../i18n/i18n.ts';
+import { LoginPage } from '../auth/auth.login.page.tsx';
+import { HomePage } from './app.home.page.tsx';
+import { paths } from './app.paths.ts';
+import { NotFoundPage, PageLoadFailed } from './app.ui.tsx';
+
+/**
+ * The router keeps a route's element between renders, so a page would not notice a language
+ * switch on its own; this wrapper subscribes every page to the language.
+ */
+function withLanguage<P extends object>(Page: ComponentType<P>): ComponentType<P> {
+  return function LanguageAwarePage(props: P) {
+    useLanguage();
+    return h(Page, props);
+  };
+}
+
+/** Loads a page's code on first visit; a failed download (weak signal) offers a reload instead of a blank page. */
+function lazyPage<P extends object>(load: () => Promise<ComponentType<P>>): ComponentType<P> {
+  return withLanguage(lazy(() => load().catch(() => PageLoadFailed as ComponentType<P>)));
+}
+
+const OrgUnitTreePage = lazyPage(() =>
+  import('../org-units/org-units.tree.page.tsx').then((module) => module.OrgUnitTreePage),
+);
+const OrgUnitDetailPage = lazyPage(() =>
+  import('../org-units/org-units.detail.page.tsx').then((module) => module.OrgUnitDetailPage),
+);
+const UserListPage = lazyPage(() =>
+  import('../users/users.list.page.tsx').then((module) => module.UserListPage),
+);
+const UserDetailPage = lazyPage(() =>
+  import('../users/users.detail.page.tsx').then((module) => module.UserDetailPage),
+);
+const AuditPage = lazyPage(() => import('../audit/audit.page.tsx').then((module) => module.AuditPage));
+const AccountPage = lazyPage(() =>
+  import('../auth/auth.account.page.tsx').then((module) => module.AccountPage),
+);
+
+// Login and home are in the first download: every visit starts on one of them.
+const Login = withLanguage(LoginPage);
+const Home = withLanguage(HomePage);
+const NotFound = withLanguage(NotFoundPage);
+
+export function AppRouter({
+  onLoadStart,
+  onLoadEnd,
+  onRouteChange,
+}: {
+  onLoadStart: () => void;
+  onLoadEnd: () => void;
+  onRouteChange: () => void;
+}) {
+  return (
+    <Router onLoadStart={onLoadStart} onLoadEnd={onLoadEnd} onRouteChange={onRouteChange}>
+      <Route path={paths.login} component={Login} />
+      <Route path={paths.home} component={Home} />
+      <Route path={paths.orgUnits} component={OrgUnitTreePage} />
+      <Route path="/don-vi/:id" component={OrgUnitDetailPage} />
+      <Route path={paths.users} component={UserListPage} />
+      <Route path="/nguoi-dung/:id" component={UserDetailPage} />
+      <Route path={paths.audit} component={AuditPage} />
+      <Route path={paths.account} component={AccountPage} />
+      <Route default component={NotFound} />
+    </Router>
+  );
+}

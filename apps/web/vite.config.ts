@@ -1,0 +1,53 @@
+/// <reference types="node" />
+import { readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import preact from '@preact/preset-vite';
+import { defineConfig, type Plugin } from 'vite';
+
+const contractsDir = fileURLToPath(new URL('../../packages/contracts/src/', import.meta.url));
+
+/**
+ * The contracts package keeps zod schemas and plain constants (error texts, labels) side by
+ * side. Zod is about 25 KB gzipped and the web app only needs the constants at run time (the
+ * server validates every input and sends field issues back), so the schemas must not reach the
+ * bundle. The bundler cannot tell on its own that building a schema has no side effects, so the
+ * names schemas are built from are declared pure: `z` and every top-level constant of a
+ * contracts module that uses zod (schemas are built from other schemas and helpers such as
+ * `cleanText`). Found by scanning, so a new schema needs no change here.
+ */
+function findSchemaBuilderNames(): string[] {
+  const names = new Set(['z']);
+  for (const file of readdirSync(contractsDir)) {
+    if (!file.endsWith('.ts') || file.endsWith('.test.ts')) continue;
+    const source = readFileSync(contractsDir + file, 'utf8');
+    if (!/from 'zod'/.test(source)) continue;
+    for (const match of source.matchAll(/^(?:export\s+)?const\s+(\w+)/gm)) {
+      if (match[1]) names.add(match[1]);
+    }
+  }
+  return [...names];
+}
+
+function contractsWithoutSideEffects(): Plugin {
+  return {
+    name: 'binhdang:contracts-without-side-effects',
+    transform(code, id) {
+      if (id.startsWith(contractsDir)) return { code, map: null, moduleSideEffects: false };
+      return undefined;
+    },
+  };
+}
+
+export default defineConfig({
+  plugins: [preact(), contractsWithoutSideEffects()],
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    rolldownOptions: {
+      treeshake: { manualPureFunctions: findSchemaBuilderNames() },
+    },
+  },
+  server: {
+    proxy: { '/api': 'http://localhost:3000' },
+  },
+});

@@ -1,0 +1,35 @@
+/**
+ * Roles and the permissions they carry. A role is granted on a unit and covers its subtree
+ * (DESIGN.md, "Authorization by scope"); `system_admin` is granted without a unit and covers
+ * everything.
+ */
+export const roles = ['system_admin', 'unit_admin', 'planner', 'reporter', 'viewer'] as const;
+export type Role = (typeof roles)[number];
+
+export const permissions = [
+  'orgUnits.read',
+  'orgUnits.manage',
+  'users.read',
+  'users.manage',
+  'audit.read',
+] as const;
+export type Permission = (typeof permissions)[number];
+
+export const rolePermissions: Record<Role, readonly Permission[]> = {
+  system_admin: permissions,
+  unit_admin: ['orgUnits.read', 'orgUnits.manage', 'users.read', 'users.manage', 'audit.read'],
+  planner: ['orgUnits.read'],
+  reporter: ['orgUnits.read'],
+  viewer: ['orgUnits.read'],
+};
+
+/** Roles a unit admin may hand out inside their subtree; only a system admin makes admins of the system. */
+export const grantableByUnitAdmin: readonly Role[] = ['unit_admin', 'planner', 'reporter', 'viewer'];
+
+export const roleLabels: Record<Role, { vi: string; en: string }> = {
+  system_admin: { vi: 'Quản trị hệ thống', en: 'System administrator' },
+  unit_admin: { vi: 'Quản trị đơn vị', en: 'Unit administrator' },
+  planner: { vi: 'Cán bộ kế hoạch, tổng hợp', en: 'Planner' },
+  reporter: { vi: 'Cán bộ nhập liệu, báo cáo', en: 'Reporter' },
+  viewer: { vi: 'Người xem', en: 'Viewer' },
+};
