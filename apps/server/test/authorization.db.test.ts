@@ -1,5 +1,6 @@
 import { foldForSearch, type Role, roles } from '@binhdang/contracts';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { evidenceFile, firstTaskId, makePlan } from './plan-fixtures.ts';
 import { createTestApp, TEST_PASSWORD, type TestApp, type TestClient } from './test-app.ts';
 import { describeEachEngine } from './test-database.ts';
 
@@ -33,6 +34,12 @@ interface Ctx {
   app: TestApp;
   newUnit(scope: Scope): Promise<number>;
   newUser(scope: Scope): Promise<{ userId: number; grantId: number }>;
+  /** A plan of the province (in) or of Hà Nội (out) with one task for a new unit there. */
+  newPlan(
+    scope: Scope,
+    issue?: boolean,
+  ): Promise<{ planId: number; taskId: number; unitId: number; revision: number }>;
+  newAttachment(scope: Scope): Promise<number>;
 }
 
 const adminsOnly = (role: Role, scope: Scope): Expectation =>
@@ -40,6 +47,11 @@ const adminsOnly = (role: Role, scope: Scope): Expectation =>
 const anyRoleInScope = (role: Role, scope: Scope): Expectation =>
   role === 'system_admin' || scope === 'in' ? 'allow' : 'deny';
 const anySession = (): Expectation => 'allow';
+const planWriters = (role: Role, scope: Scope): Expectation =>
+  role === 'system_admin' || (role !== 'viewer' && scope === 'in') ? 'allow' : 'deny';
+const planIssuers = (role: Role, scope: Scope): Expectation =>
+  role === 'system_admin' || (['unit_admin', 'planner'].includes(role) && scope === 'in') ? 'allow' : 'deny';
+const anyWriter = (role: Role): Expectation => (role === 'viewer' ? 'deny' : 'allow');
 const adminRoles = (role: Role): Expectation =>
   role === 'system_admin' || role === 'unit_admin' ? 'allow' : 'deny';
 
@@ -224,6 +236,135 @@ const rules: Record<string, Rule> = {
     },
   },
   'GET /audit': { expect: adminRoles, build: async () => ({ method: 'GET', path: '/audit' }) },
+  'GET /legal-documents': {
+    expect: anySession,
+    build: async () => ({ method: 'GET', path: '/legal-documents?q=nghi%20quyet' }),
+  },
+  'POST /legal-documents': {
+    expect: anyWriter,
+    build: async () => ({
+      method: 'POST',
+      path: '/legal-documents',
+      body: {
+        kind: 'Nghị quyết',
+        number: '28/NQ-CP',
+        issuedOn: '2021-03-03',
+        issuer: 'Chính phủ',
+        title: null,
+      },
+    }),
+  },
+  'GET /plans': { expect: anySession, build: async () => ({ method: 'GET', path: '/plans' }) },
+  'POST /plans': {
+    expect: planWriters,
+    build: async (ctx, scope) => ({
+      method: 'POST',
+      path: '/plans',
+      body: { orgUnitId: await ctx.newUnit(scope), title: 'Kế hoạch bình đẳng giới năm 2026', year: 2026 },
+    }),
+  },
+  'GET /plans/:id': {
+    expect: anyRoleInScope,
+    build: async (ctx, scope) => ({
+      method: 'GET',
+      path: `/plans/${(await ctx.newPlan(scope, false)).planId}`,
+    }),
+  },
+  'PUT /plans/:id': {
+    expect: planWriters,
+    build: async (ctx, scope) => {
+      const { planId, revision } = await ctx.newPlan(scope, false);
+      return {
+        method: 'PUT',
+        path: `/plans/${planId}`,
+        body: {
+          revision,
+          title: 'Kế hoạch đã sửa',
+          year: 2026,
+          symbol: null,
+          place: null,
+          basisIds: [],
+          purpose: '',
+          budget: '',
+          implementation: '',
+          reportingRegime: '',
+          recipients: [],
+          signer: { authority: null, deputy: null, position: null, name: null },
+          cascadeDueOn: null,
+          items: [],
+        },
+      };
+    },
+  },
+  'DELETE /plans/:id': {
+    expect: planWriters,
+    build: async (ctx, scope) => ({
+      method: 'DELETE',
+      path: `/plans/${(await ctx.newPlan(scope, false)).planId}`,
+    }),
+  },
+  'POST /plans/:id/issue': {
+    expect: planIssuers,
+    build: async (ctx, scope) => {
+      const { planId, revision } = await ctx.newPlan(scope, false);
+      return {
+        method: 'POST',
+        path: `/plans/${planId}/issue`,
+        body: { revision, number: '7', issuedOn: today },
+      };
+    },
+  },
+  'POST /plans/:id/versions': {
+    expect: planWriters,
+    build: async (ctx, scope) => ({
+      method: 'POST',
+      path: `/plans/${(await ctx.newPlan(scope)).planId}/versions`,
+    }),
+  },
+  'GET /plans/:id/trace': {
+    expect: anyRoleInScope,
+    build: async (ctx, scope) => ({
+      method: 'GET',
+      path: `/plans/${(await ctx.newPlan(scope)).planId}/trace`,
+    }),
+  },
+  'GET /plans/:id/export': {
+    expect: anyRoleInScope,
+    build: async (ctx, scope) => ({
+      method: 'GET',
+      path: `/plans/${(await ctx.newPlan(scope)).planId}/export?format=xlsx`,
+    }),
+  },
+  'GET /tasks': { expect: anySession, build: async () => ({ method: 'GET', path: '/tasks?filter=overdue' }) },
+  'GET /tasks/:taskId/units/:unitId': {
+    expect: anyRoleInScope,
+    build: async (ctx, scope) => {
+      const { taskId, unitId } = await ctx.newPlan(scope);
+      return { method: 'GET', path: `/tasks/${taskId}/units/${unitId}` };
+    },
+  },
+  'PUT /tasks/:taskId/units/:unitId': {
+    expect: planWriters,
+    build: async (ctx, scope) => {
+      const { taskId, unitId } = await ctx.newPlan(scope);
+      return {
+        method: 'PUT',
+        path: `/tasks/${taskId}/units/${unitId}`,
+        body: { revision: 0, status: 'in_progress', percent: 30, note: 'Đã tổ chức 2 buổi', links: [] },
+      };
+    },
+  },
+  'POST /tasks/:taskId/units/:unitId/attachments': {
+    expect: planWriters,
+    build: async (ctx, scope) => {
+      const { taskId, unitId } = await ctx.newPlan(scope);
+      return { method: 'POST', path: `/tasks/${taskId}/units/${unitId}/attachments`, body: evidenceFile() };
+    },
+  },
+  'GET /attachments/:id': {
+    expect: anyRoleInScope,
+    build: async (ctx, scope) => ({ method: 'GET', path: `/attachments/${await ctx.newAttachment(scope)}` }),
+  },
 };
 
 const denialCodes = new Set([
@@ -283,6 +424,22 @@ describeEachEngine('authorization of every route', (engine) => {
           .where('user_id', '=', userId)
           .executeTakeFirstOrThrow();
         return { userId, grantId: grant.id };
+      },
+      async newPlan(scope, issue = true) {
+        const unitId = await ctx.newUnit(scope);
+        const plan = await makePlan(clients.get('system_admin')!, {
+          unitId: await app.unitId(parentCode(scope)),
+          assignees: [unitId],
+          issue,
+        });
+        return { planId: plan.id, taskId: firstTaskId(plan), unitId, revision: plan.revision };
+      },
+      async newAttachment(scope) {
+        const { taskId, unitId } = await ctx.newPlan(scope);
+        const response = await clients
+          .get('system_admin')!
+          .request('POST', `/tasks/${taskId}/units/${unitId}/attachments`, evidenceFile());
+        return response.body.id;
       },
     };
   });

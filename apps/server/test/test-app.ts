@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { Role } from '@binhdang/contracts';
 import { loadConfig } from '../src/modules/app/config.ts';
 import type { DatabaseHandle } from '../src/modules/app/database.ts';
@@ -42,16 +45,26 @@ export class TestClient {
     if (this.cookie) allHeaders.cookie = this.cookie;
     if (method !== 'GET' && this.csrfToken && !('x-csrf-token' in headers))
       allHeaders['x-csrf-token'] = this.csrfToken;
-    if (body !== undefined || method !== 'GET') allHeaders['content-type'] ??= 'application/json';
+    const isForm = body instanceof FormData;
+    if (!isForm && (body !== undefined || method !== 'GET'))
+      allHeaders['content-type'] ??= 'application/json';
     const response = await this.api.request(path, {
       method,
       headers: allHeaders,
-      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+      ...(body !== undefined ? { body: isForm ? body : JSON.stringify(body) } : {}),
     });
     const setCookie = response.headers.get('set-cookie');
     if (setCookie?.startsWith('binhdang_session=')) {
       const value = setCookie.split(';')[0]!;
       this.cookie = value === 'binhdang_session=' ? null : value;
+    }
+    if (!response.headers.get('content-type')?.includes('application/json')) {
+      const bytes = new Uint8Array(await response.arrayBuffer());
+      return {
+        status: response.status,
+        body: (bytes.length > 0 ? bytes : null) as T,
+        headers: response.headers,
+      };
     }
     const text = await response.text();
     return { status: response.status, body: text ? JSON.parse(text) : null, headers: response.headers };
@@ -86,7 +99,9 @@ export async function createTestApp(
 ): Promise<TestApp> {
   const handle = await createTestDatabase(engine, options);
   const clock = createTestClock();
-  const config = loadConfig({}, { demo: false, logLevel: 'silent' });
+  // Evidence files of a test go to a folder of its own, removed with the app.
+  const attachmentsDir = mkdtempSync(path.join(os.tmpdir(), 'binhdang-attachments-'));
+  const config = loadConfig({}, { demo: false, logLevel: 'silent', attachmentsDir });
   const api = createApi({ db: handle.db, config, clock: clock.now, engine: handle.engine });
   let userCounter = 0;
 
@@ -139,6 +154,9 @@ export async function createTestApp(
       if (response.status !== 200) throw new Error(`login failed: ${JSON.stringify(response.body)}`);
       return client;
     },
-    close: () => handle.close(),
+    close: async () => {
+      await handle.close();
+      rmSync(attachmentsDir, { recursive: true, force: true });
+    },
   };
 }

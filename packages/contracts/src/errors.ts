@@ -117,6 +117,123 @@ export const errorCatalogue = {
     vi: 'Không thể gỡ quyền quản trị hệ thống cuối cùng.',
     en: 'The last system administrator cannot be removed.',
   },
+  'plans.not_found': { status: 404, vi: 'Không tìm thấy kế hoạch.', en: 'Plan not found.' },
+  'plans.locked': {
+    status: 409,
+    vi: 'Kế hoạch đã ban hành nên không sửa được; hãy tạo phiên bản mới để thay thế.',
+    en: 'The plan has been issued and cannot be edited; make a new version to supersede it.',
+  },
+  'plans.conflict': {
+    status: 409,
+    vi: 'Kế hoạch vừa được người khác lưu. Hãy tải lại để xem bản mới nhất trước khi sửa tiếp.',
+    en: 'Someone else saved this plan meanwhile. Reload to see the latest before editing.',
+  },
+  'plans.invalid_outline': {
+    status: 400,
+    vi: 'Cấu trúc nội dung kế hoạch không hợp lệ (mục cha không tồn tại hoặc lặp vòng).',
+    en: 'The plan outline is not valid (a missing or circular parent item).',
+  },
+  'plans.not_issued': {
+    status: 409,
+    vi: 'Kế hoạch chưa ban hành.',
+    en: 'The plan has not been issued.',
+  },
+  'plans.already_cascaded': {
+    status: 409,
+    vi: 'Đơn vị đã lập kế hoạch thực hiện kế hoạch này rồi.',
+    en: 'The unit already has a plan made from this plan.',
+  },
+  'plans.not_assigned': {
+    status: 400,
+    vi: 'Kế hoạch cấp trên không giao nhiệm vụ nào cho đơn vị này.',
+    en: 'The parent plan assigns no task to this unit.',
+  },
+  'plans.has_newer_version': {
+    status: 409,
+    vi: 'Kế hoạch đã có phiên bản mới hơn.',
+    en: 'The plan already has a newer version.',
+  },
+  'plans.invalid_task_reference': {
+    status: 400,
+    vi: 'Nhiệm vụ gốc không thuộc kế hoạch cấp trên của kế hoạch này.',
+    en: 'The source task is not in this plan’s parent plan.',
+  },
+  'plans.unit_not_found': {
+    status: 400,
+    vi: 'Đơn vị được giao nhiệm vụ không tồn tại.',
+    en: 'An assigned unit does not exist.',
+  },
+  'legalDocuments.not_found': {
+    status: 400,
+    vi: 'Văn bản căn cứ không tồn tại trong danh mục.',
+    en: 'A cited document is not in the registry.',
+  },
+  'tasks.not_found': {
+    status: 404,
+    vi: 'Không tìm thấy nhiệm vụ của đơn vị này.',
+    en: 'No such task for this unit.',
+  },
+  'tasks.conflict': {
+    status: 409,
+    vi: 'Tiến độ vừa được người khác cập nhật. Hãy tải lại để xem trước khi lưu.',
+    en: 'Someone else updated this progress meanwhile. Reload before saving.',
+  },
+  'tasks.plan_not_issued': {
+    status: 409,
+    vi: 'Chỉ cập nhật tiến độ cho nhiệm vụ của kế hoạch đã ban hành.',
+    en: 'Progress is recorded only for tasks of issued plans.',
+  },
+  'attachments.too_large': {
+    status: 413,
+    vi: 'Tệp quá lớn (tối đa 10 MB).',
+    en: 'The file is too large (10 MB at most).',
+  },
+  'attachments.type_not_allowed': {
+    status: 415,
+    vi: 'Chỉ nhận tệp PDF, Word, Excel, ảnh JPG/PNG hoặc văn bản TXT.',
+    en: 'Only PDF, Word, Excel, JPG/PNG images or TXT files are accepted.',
+  },
+  'attachments.missing_file': {
+    status: 400,
+    vi: 'Chưa chọn tệp để tải lên.',
+    en: 'No file was chosen.',
+  },
+  'attachments.not_found': { status: 404, vi: 'Không tìm thấy tệp minh chứng.', en: 'Attachment not found.' },
+  'imports.unsupported_file': {
+    status: 415,
+    vi: 'Không nhận dạng được tệp. Hãy gửi văn bản dạng .docx, .pdf (có lớp chữ) hoặc .txt (UTF-8).',
+    en: 'Unrecognised file. Send the document as .docx, .pdf with a text layer, or UTF-8 .txt.',
+  },
+  'imports.encrypted_pdf': {
+    status: 422,
+    vi: 'Tệp PDF được đặt mật khẩu nên không đọc được nội dung. Hãy gửi bản không khoá.',
+    en: 'The PDF is password-protected, so its text cannot be read. Send an unlocked copy.',
+  },
+  'imports.no_text_layer': {
+    status: 422,
+    vi: 'Tệp PDF chỉ gồm ảnh chụp, không có lớp chữ. Hãy gửi bản PDF xuất từ Word hoặc tệp .docx.',
+    en: 'The PDF holds only scanned images, no text layer. Send a PDF exported from Word, or the .docx.',
+  },
+  'imports.unreadable': {
+    status: 422,
+    vi: 'Tệp bị hỏng hoặc không đọc được nội dung.',
+    en: 'The file is damaged or its content cannot be read.',
+  },
+  'imports.empty_document': {
+    status: 422,
+    vi: 'Văn bản không có nội dung chữ.',
+    en: 'The document contains no text.',
+  },
+  'plans.pdf_unavailable': {
+    status: 503,
+    vi: 'Máy chủ chưa cài LibreOffice nên chưa xuất được PDF. Hãy tải bản DOCX hoặc nhờ quản trị viên cài gói libreoffice-writer.',
+    en: 'LibreOffice is not installed on the server, so PDF export is unavailable. Download the DOCX or ask an administrator to install libreoffice-writer.',
+  },
+  'plans.pdf_failed': {
+    status: 500,
+    vi: 'Chuyển kế hoạch sang PDF không thành công. Hãy thử lại hoặc tải bản DOCX.',
+    en: 'Converting the plan to PDF failed. Try again or download the DOCX.',
+  },
   'server.internal': {
     status: 500,
     vi: 'Hệ thống gặp lỗi, thao tác chưa được thực hiện. Vui lòng thử lại.',

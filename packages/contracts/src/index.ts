@@ -3,5 +3,7 @@ export * from './auth.ts';
 export * from './errors.ts';
 export * from './org-units.ts';
 export * from './permissions.ts';
+export * from './plan-import.ts';
+export * from './plans.ts';
 export * from './text.ts';
 export * from './users.ts';

@@ -12,15 +12,31 @@ export const permissions = [
   'users.read',
   'users.manage',
   'audit.read',
+  'plans.read',
+  'plans.write',
+  'plans.issue',
+  'tasks.progress',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
 export const rolePermissions: Record<Role, readonly Permission[]> = {
   system_admin: permissions,
-  unit_admin: ['orgUnits.read', 'orgUnits.manage', 'users.read', 'users.manage', 'audit.read'],
-  planner: ['orgUnits.read'],
-  reporter: ['orgUnits.read'],
-  viewer: ['orgUnits.read'],
+  unit_admin: [
+    'orgUnits.read',
+    'orgUnits.manage',
+    'users.read',
+    'users.manage',
+    'audit.read',
+    'plans.read',
+    'plans.write',
+    'plans.issue',
+    'tasks.progress',
+  ],
+  planner: ['orgUnits.read', 'plans.read', 'plans.write', 'plans.issue', 'tasks.progress'],
+  // A commune's reporter drafts the commune's own plan from the province's and reports progress;
+  // issuing it is for a planner or the unit's administrator.
+  reporter: ['orgUnits.read', 'plans.read', 'plans.write', 'tasks.progress'],
+  viewer: ['orgUnits.read', 'plans.read'],
 };
 
 /** Roles a unit admin may hand out inside their subtree; only a system admin makes admins of the system. */

@@ -13,6 +13,8 @@ const configSchema = z.object({
   /** `../shared/data` beside the checkout: the seed facts (units, indicators). */
   sharedDataDir: z.string().default(path.join(repositoryRoot, '..', 'shared', 'data')),
   webDistDir: z.string().default(path.join(repositoryRoot, 'apps', 'web', 'dist')),
+  /** Evidence files; default `<dataDir>/attachments`. */
+  attachmentsDir: z.string().optional(),
   /** Session lifetime without activity, and the hard limit after login. */
   sessionIdleMinutes: z.coerce
     .number()
@@ -48,6 +50,7 @@ export function loadConfig(
     dataDir: env.BINHDANG_DATA_DIR,
     sharedDataDir: env.BINHDANG_SHARED_DATA_DIR,
     webDistDir: env.BINHDANG_WEB_DIST_DIR,
+    attachmentsDir: env.BINHDANG_ATTACHMENTS_DIR || undefined,
     sessionIdleMinutes: env.BINHDANG_SESSION_IDLE_MINUTES,
     sessionMaxHours: env.BINHDANG_SESSION_MAX_HOURS,
     secureCookies: env.BINHDANG_SECURE_COOKIES,

@@ -14,6 +14,14 @@ export interface Database {
   sessions: SessionsTable;
   audit_log: AuditLogTable;
   schema_migrations: SchemaMigrationsTable;
+  legal_documents: LegalDocumentsTable;
+  plans: PlansTable;
+  plan_bases: PlanBasesTable;
+  plan_items: PlanItemsTable;
+  task_assignments: TaskAssignmentsTable;
+  task_progress: TaskProgressTable;
+  task_progress_history: TaskProgressHistoryTable;
+  attachments: AttachmentsTable;
 }
 
 export interface OrgUnitsTable {
@@ -105,4 +113,125 @@ export type NewAuditRow = Insertable<AuditLogTable>;
 export interface SchemaMigrationsTable {
   version: string;
   applied_at: Generated<Date>;
+}
+
+export interface LegalDocumentsTable {
+  id: Generated<number>;
+  kind: string;
+  number: string | null;
+  number_key: string | null;
+  issued_on: string | null;
+  issuer: string | null;
+  title: string | null;
+  search_text: Generated<string>;
+  created_by: number | null;
+  created_at: Generated<Date>;
+}
+export type LegalDocumentRow = Selectable<LegalDocumentsTable>;
+
+export interface PlansTable {
+  id: Generated<number>;
+  org_unit_id: number;
+  kind: Generated<string>;
+  number: string | null;
+  symbol: string | null;
+  title: string;
+  year: number;
+  place: string | null;
+  issued_on: string | null;
+  status: Generated<string>;
+  origin: Generated<string>;
+  parent_plan_id: number | null;
+  supersedes_plan_id: number | null;
+  version: Generated<number>;
+  purpose: Generated<string>;
+  budget: Generated<string>;
+  implementation: Generated<string>;
+  reporting_regime: Generated<string>;
+  /** jsonb: string[] */
+  recipients: Generated<unknown>;
+  /** jsonb: Signer */
+  signer: Generated<unknown>;
+  cascade_due_on: string | null;
+  revision: Generated<number>;
+  search_text: Generated<string>;
+  created_by: number | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+  issued_by: number | null;
+  issued_at: Date | null;
+}
+export type PlanRow = Selectable<PlansTable>;
+
+export interface PlanBasesTable {
+  plan_id: number;
+  legal_document_id: number;
+  position: number;
+}
+
+export interface PlanItemsTable {
+  id: Generated<number>;
+  plan_id: number;
+  parent_id: number | null;
+  position: number;
+  ref: Generated<string>;
+  title: Generated<string>;
+  body: Generated<string>;
+  is_task: Generated<boolean>;
+  time_kind: Generated<string>;
+  starts_on: string | null;
+  due_on: string | null;
+  time_text: string | null;
+  expected_output: string | null;
+  programme: string | null;
+  /** jsonb: string[] */
+  indicator_codes: Generated<unknown>;
+  source_item_id: number | null;
+  previous_version_item_id: number | null;
+}
+export type PlanItemRow = Selectable<PlanItemsTable>;
+
+export interface TaskAssignmentsTable {
+  id: Generated<number>;
+  item_id: number;
+  role: string;
+  org_unit_id: number | null;
+  unit_name: string;
+  position: Generated<number>;
+}
+
+export interface TaskProgressTable {
+  id: Generated<number>;
+  item_id: number;
+  org_unit_id: number;
+  status: Generated<string>;
+  percent: number | null;
+  note: string | null;
+  /** jsonb: string[] */
+  links: Generated<unknown>;
+  revision: Generated<number>;
+  updated_by: number | null;
+  updated_at: Generated<Date>;
+}
+
+export interface TaskProgressHistoryTable {
+  id: Generated<string>;
+  progress_id: number;
+  status: string;
+  percent: number | null;
+  note: string | null;
+  changed_by: number | null;
+  changed_at: Generated<Date>;
+}
+
+export interface AttachmentsTable {
+  id: Generated<number>;
+  progress_id: number;
+  file_name: string;
+  content_type: string;
+  size_bytes: number;
+  sha256: string;
+  storage_key: string;
+  uploaded_by: number | null;
+  uploaded_at: Generated<Date>;
 }

@@ -77,7 +77,14 @@ export function defineRoute<const R extends Omit<RouteConfig, 'middleware'>>(acc
 
 function requireAccess(access: RouteAccess): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    if (access === 'public') return next();
+    if (access === 'public') {
+      // A public write without a session (login) must be JSON, which a cross-site form cannot
+      // send without a CORS preflight that we never answer.
+      const isJson = c.req.header('content-type')?.startsWith('application/json');
+      if (!SAFE_METHODS.has(c.req.method) && !c.get('session') && !isJson)
+        throw new AppError('auth.csrf_invalid');
+      return next();
+    }
     const actor = c.get('actor');
     if (!actor) throw new AppError('auth.unauthenticated');
     if (access === 'session') return next();
@@ -127,16 +134,12 @@ export function createApiApp(deps: AppDeps) {
       }
     }
     // Every write made with a session must echo the session's CSRF token in a header, which a
-    // page on another site cannot read or set. Writes without a session (login) must be JSON,
-    // which a cross-site form cannot send without a CORS preflight that we never answer.
-    if (!SAFE_METHODS.has(c.req.method)) {
-      const session = c.get('session');
-      if (session) {
-        const sent = c.req.header(CSRF_HEADER) ?? '';
-        if (!tokensMatch(sent, session.csrfToken)) throw new AppError('auth.csrf_invalid');
-      } else if (!c.req.header('content-type')?.startsWith('application/json')) {
-        throw new AppError('auth.csrf_invalid');
-      }
+    // page on another site cannot read or set. Writes without a session are refused by their
+    // route unless it is public (see requireAccess).
+    const session = c.get('session');
+    if (!SAFE_METHODS.has(c.req.method) && session) {
+      const sent = c.req.header(CSRF_HEADER) ?? '';
+      if (!tokensMatch(sent, session.csrfToken)) throw new AppError('auth.csrf_invalid');
     }
     await next();
   });

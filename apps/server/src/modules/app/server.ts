@@ -9,7 +9,10 @@ import { sql } from 'kysely';
 import { z } from 'zod';
 import { registerAuditRoutes } from '../audit/audit.routes.ts';
 import { registerAuthRoutes } from '../auth/auth.routes.ts';
+import { registerLegalDocumentRoutes } from '../legal-documents/legal-documents.routes.ts';
 import { registerOrgUnitRoutes } from '../org-units/org-units.routes.ts';
+import { registerPlanRoutes } from '../plans/plans.routes.ts';
+import { registerTaskRoutes } from '../tasks/tasks.routes.ts';
 import { registerUserRoutes } from '../users/users.routes.ts';
 import { type AppDeps, createApiApp, defineRoute, jsonContent } from './http.ts';
 
@@ -40,6 +43,9 @@ export function createApi(deps: AppDeps & { engine: 'embedded' | 'server' }) {
   registerOrgUnitRoutes(api);
   registerUserRoutes(api);
   registerAuditRoutes(api);
+  registerLegalDocumentRoutes(api);
+  registerPlanRoutes(api);
+  registerTaskRoutes(api);
 
   api.doc31('/openapi.json', {
     openapi: '3.1.0',
