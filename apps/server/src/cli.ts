@@ -7,6 +7,7 @@ import { migrate } from './modules/app/migrations.ts';
 import { createServerApp, listen } from './modules/app/server.ts';
 import { insertAuditRecord } from './modules/audit/audit.queries.ts';
 import { hashPassword } from './modules/auth/passwords.ts';
+import { planCliUsage, runPlanCommand } from './modules/plans/plans.cli.ts';
 import { ensureDemoAccounts } from './modules/seed/demo-accounts.ts';
 import { seedReferenceUnits } from './modules/seed/reference-units.ts';
 import { insertUserWithGrants } from './modules/users/users.queries.ts';
@@ -18,6 +19,7 @@ const usage = `binhdang — administration
   npm run cli -- user add USERNAME --role ROLE [--unit CODE] [--name "Display name"] [--password-stdin]
                                          create an account (asks for the password, or reads it from stdin)
   npm run cli -- serve [--demo]          run the server (--demo: seed units and demo accounts)
+${planCliUsage}
 
 Configuration: DATABASE_URL (PostgreSQL server; default: embedded in BINHDANG_DATA_DIR or ./data), PORT (3000).`;
 
@@ -143,6 +145,15 @@ async function main(argv: string[]) {
     return;
   }
   if (command === 'user' && rest[0] === 'add') return addUser(config, rest.slice(1));
+  if (command === 'plan') {
+    const { db, close } = await openDatabase(config);
+    try {
+      process.exitCode = await runPlanCommand(db, rest, log);
+    } finally {
+      await close();
+    }
+    return;
+  }
   process.stdout.write(`${usage}\n`);
   if (command && command !== 'help' && command !== '--help') process.exitCode = 2;
 }

@@ -1,6 +1,10 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { PlanDetail, PlanTrace, TaskProgressDetail } from '@binhdang/contracts';
 import JSZip from 'jszip';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it, vi } from 'vitest';
+import { runPlanCommand } from '../src/modules/plans/plans.cli.ts';
 import { draftBody, evidenceFile, firstTaskId, makePlan } from './plan-fixtures.ts';
 import { createTestApp, type TestApp, type TestClient } from './test-app.ts';
 import { describeEachEngine } from './test-database.ts';
@@ -368,5 +372,40 @@ describeEachEngine('plans and tasks', (engine) => {
     expect(gone.status).toBe(404);
     const issuedDelete = await planner.request('DELETE', `/plans/${firstTaskId(plan) && plan.id}`);
     expect([issuedDelete.status, issuedDelete.body.error.code]).toEqual([409, 'plans.locked']);
+  });
+
+  it('lists and exports plans from the command line', async () => {
+    const printed: string[] = [];
+    const write = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
+      printed.push(String(chunk));
+      return true;
+    });
+    const messages: string[] = [];
+    try {
+      expect(await runPlanCommand(app.db, ['list', '--json'], (m) => messages.push(m))).toBe(0);
+    } finally {
+      write.mockRestore();
+    }
+    const listed = JSON.parse(printed.join(''));
+    expect(listed.items.map((p: { documentNumber: string }) => p.documentNumber)).toContain('45/KH-UBND');
+
+    const folder = mkdtempSync(path.join(os.tmpdir(), 'binhdang-cli-'));
+    try {
+      const out = path.join(folder, 'ke-hoach.docx');
+      expect(
+        await runPlanCommand(app.db, ['export', String(plan.id), '--format', 'docx', '--out', out], (m) =>
+          messages.push(m),
+        ),
+      ).toBe(0);
+      expect(readFileSync(out).subarray(0, 2).toString()).toBe('PK');
+      expect(
+        await runPlanCommand(app.db, ['export', 'x', '--format', 'odt', '--out', out], (m) =>
+          messages.push(m),
+        ),
+      ).toBe(2);
+      expect(messages.at(-1)).toMatch(/Cách dùng/);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
   });
 });
