@@ -50,6 +50,19 @@ describe('resolveUnitName', () => {
     expect(normalizeUnitName('Sở VH,TT&DL')).toBe('so van hoa the thao va du lich');
   });
 
+  it('does not read "xã hội" as communes or "địa phương" as wards', () => {
+    expect(resolveUnitName('Các tổ chức chính trị - xã hội', units)).toMatchObject({
+      kind: 'group',
+      unitKinds: ['mass_organisation'],
+    });
+    const local = resolveUnitName('Các cơ quan, đơn vị, địa phương', units);
+    expect(local.kind === 'group' ? local.unitKinds : []).not.toContain('ward');
+    expect(resolveUnitName('UBND các xã, phường', units)).toMatchObject({
+      kind: 'group',
+      unitKinds: ['commune', 'ward'],
+    });
+  });
+
   it('takes a People’s Committee for its area', () => {
     expect(resolvedId('UBND tỉnh')).toBe(1);
     expect(resolvedId('Ủy ban nhân dân tỉnh Lai Châu')).toBe(1);

@@ -70,8 +70,9 @@ const groupWords: [RegExp, OrgUnitKind[]][] = [
   [/\b(?:huyen|thi xa|thanh pho|thanh thi)\b/g, ['district']],
   [/\bthi tran\b/g, ['commune']],
   [/\bdac khu\b/g, ['special_zone']],
-  [/\bxa\b/g, ['commune']],
-  [/\bphuong\b/g, ['ward']],
+  // `xã` but not `xã hội` (chính trị - xã hội); `phường` but not `địa phương`.
+  [/\bxa\b(?! hoi\b)/g, ['commune']],
+  [/(?<!\bdia )\bphuong\b/g, ['ward']],
   [/\bban vi su tien bo\b/g, ['advancement_committee']],
   [/\b(?:so|ban nganh|nganh|co quan chuyen mon|phong ban)\b/g, ['agency']],
   [/\b(?:doan the|to chuc chinh tri xa hoi|hoi doan the)\b/g, ['mass_organisation']],
