@@ -7,8 +7,10 @@ import { migrate } from './modules/app/migrations.ts';
 import { createServerApp, listen } from './modules/app/server.ts';
 import { insertAuditRecord } from './modules/audit/audit.queries.ts';
 import { hashPassword } from './modules/auth/passwords.ts';
+import { importCliUsage, runParsePlanCommand } from './modules/imports/imports.cli.ts';
 import { planCliUsage, runPlanCommand } from './modules/plans/plans.cli.ts';
 import { ensureDemoAccounts } from './modules/seed/demo-accounts.ts';
+import { seedDemoPlans } from './modules/seed/demo-plans.ts';
 import { seedReferenceUnits } from './modules/seed/reference-units.ts';
 import { insertUserWithGrants } from './modules/users/users.queries.ts';
 
@@ -20,6 +22,7 @@ const usage = `binhdang — administration
                                          create an account (asks for the password, or reads it from stdin)
   npm run cli -- serve [--demo]          run the server (--demo: seed units and demo accounts)
 ${planCliUsage}
+${importCliUsage}
 
 Configuration: DATABASE_URL (PostgreSQL server; default: embedded in BINHDANG_DATA_DIR or ./data), PORT (3000).`;
 
@@ -108,6 +111,11 @@ async function serveCommand(config: AppConfig) {
     if (!seeded.skipped) log(`Seeded ${seeded.inserted} units.`);
     const created = await ensureDemoAccounts(handle.db);
     if (created.length > 0) log(`Demo accounts (password "demo"): ${created.join(', ')}`);
+    const plans = await seedDemoPlans({ db: handle.db, clock: () => new Date(), config });
+    if (plans.seeded)
+      log(
+        `Demo plans: ${plans.plans} plans, ${plans.tasks} tasks, ${plans.progressUpdates} progress updates, evidence files: ${plans.attachments}.`,
+      );
   }
   const app = createServerApp({ db: handle.db, engine: handle.engine, config, clock: () => new Date() });
   const server = await listen(app, config.port, config.host);
@@ -127,6 +135,11 @@ async function main(argv: string[]) {
   if (command === 'serve') {
     const demo = rest.includes('--demo');
     return serveCommand(loadConfig(process.env, { demo }));
+  }
+  // Reads a file only: no configuration or database needed.
+  if (command === 'parse-plan') {
+    process.exitCode = await runParsePlanCommand(rest, log);
+    return;
   }
   const config = loadConfig();
   if (command === 'migrate') {

@@ -1,5 +1,6 @@
-import { foldForSearch, type Role, roles } from '@binhdang/contracts';
+import { draftAcceptInput, foldForSearch, type ImportDetail, type Role, roles } from '@binhdang/contracts';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { readPlanFixture, textFile, uploadForm } from './import-fixtures.ts';
 import { evidenceFile, firstTaskId, makePlan } from './plan-fixtures.ts';
 import { createTestApp, TEST_PASSWORD, type TestApp, type TestClient } from './test-app.ts';
 import { describeEachEngine } from './test-database.ts';
@@ -40,6 +41,8 @@ interface Ctx {
     issue?: boolean,
   ): Promise<{ planId: number; taskId: number; unitId: number; revision: number }>;
   newAttachment(scope: Scope): Promise<number>;
+  /** A pending upload of the seed plan for a new unit of the province (in) or of Hà Nội (out). */
+  newImport(scope: Scope): Promise<ImportDetail>;
 }
 
 const adminsOnly = (role: Role, scope: Scope): Expectation =>
@@ -365,6 +368,50 @@ const rules: Record<string, Rule> = {
     expect: anyRoleInScope,
     build: async (ctx, scope) => ({ method: 'GET', path: `/attachments/${await ctx.newAttachment(scope)}` }),
   },
+  'POST /imports': {
+    expect: planWriters,
+    build: async (ctx, scope) => ({
+      method: 'POST',
+      path: '/imports',
+      body: uploadForm(await ctx.newUnit(scope), textFile(readPlanFixture())),
+    }),
+  },
+  'GET /imports': {
+    expect: anyRoleInScope,
+    build: async (ctx, scope) => ({ method: 'GET', path: `/imports?orgUnitId=${await ctx.newUnit(scope)}` }),
+  },
+  'GET /imports/:id': {
+    expect: anyRoleInScope,
+    build: async (ctx, scope) => ({ method: 'GET', path: `/imports/${(await ctx.newImport(scope)).id}` }),
+  },
+  'POST /imports/:id/accept': {
+    expect: planWriters,
+    build: async (ctx, scope) => {
+      const detail = await ctx.newImport(scope);
+      return { method: 'POST', path: `/imports/${detail.id}/accept`, body: draftAcceptInput(detail) };
+    },
+  },
+  'POST /imports/:id/discard': {
+    expect: planWriters,
+    build: async (ctx, scope) => ({
+      method: 'POST',
+      path: `/imports/${(await ctx.newImport(scope)).id}/discard`,
+    }),
+  },
+  'GET /events': {
+    expect: anyRoleInScope,
+    build: async (ctx, scope) => ({
+      method: 'GET',
+      path: `/events?year=2026&orgUnitId=${await ctx.newUnit(scope)}`,
+    }),
+  },
+  'GET /reporting-duties': {
+    expect: anyRoleInScope,
+    build: async (ctx, scope) => ({
+      method: 'GET',
+      path: `/reporting-duties?filter=all&orgUnitId=${await ctx.newUnit(scope)}`,
+    }),
+  },
 };
 
 const denialCodes = new Set([
@@ -440,6 +487,13 @@ describeEachEngine('authorization of every route', (engine) => {
           .get('system_admin')!
           .request('POST', `/tasks/${taskId}/units/${unitId}/attachments`, evidenceFile());
         return response.body.id;
+      },
+      async newImport(scope) {
+        const response = await clients
+          .get('system_admin')!
+          .request('POST', '/imports', uploadForm(await ctx.newUnit(scope), textFile(readPlanFixture())));
+        if (response.status !== 201) throw new Error(`upload: ${JSON.stringify(response.body)}`);
+        return response.body;
       },
     };
   });

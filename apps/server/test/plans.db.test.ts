@@ -147,6 +147,34 @@ describeEachEngine('plans and tasks', (engine) => {
     expect(kept.body.title).toBe('Bản của người thứ nhất');
   });
 
+  it('keeps an item moved out from under a section the editor drops', async () => {
+    const draft = await makePlan(planner, {
+      unitId: await app.unitId('12'),
+      assignees: [muongTe],
+      issue: false,
+    });
+    const task = draft.items.find((item) => item.task)!;
+    const body = draftBody(draft, []);
+    body.items = [
+      { key: 'new', parentKey: null, ref: 'I.', title: 'NỘI DUNG MỚI', body: '', task: null },
+      {
+        id: task.id,
+        key: 'kept',
+        parentKey: 'new',
+        ref: '1.',
+        title: task.title,
+        body: '',
+        task: { ...task.task!, lead: [{ orgUnitId: muongTe }], support: [] },
+      },
+    ];
+    const saved = await planner.request<PlanDetail>('PUT', `/plans/${draft.id}`, body);
+    expect(saved.status).toBe(200);
+    expect(saved.body.items.map((item) => [item.title, item.id === task.id])).toEqual([
+      ['NỘI DUNG MỚI', false],
+      [task.title, true],
+    ]);
+  });
+
   it('answers bad input with Vietnamese messages and changes nothing', async () => {
     const before = await planner.request('GET', '/plans?relation=own');
     const bad = await planner.request('POST', '/plans', {

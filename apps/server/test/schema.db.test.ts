@@ -103,6 +103,8 @@ const declared: { [T in keyof Database]: (keyof Database[T])[] } = {
     'updated_at',
     'issued_by',
     'issued_at',
+    'issuer_name',
+    'import_id',
   ],
   plan_bases: ['plan_id', 'legal_document_id', 'position'],
   plan_items: [
@@ -149,6 +151,21 @@ const declared: { [T in keyof Database]: (keyof Database[T])[] } = {
     'uploaded_by',
     'uploaded_at',
   ],
+  plan_imports: [
+    'id',
+    'org_unit_id',
+    'file_name',
+    'content_sha256',
+    'source_text',
+    'result',
+    'status',
+    'plan_id',
+    'created_by',
+    'created_at',
+    'accepted_at',
+  ],
+  plan_events: ['id', 'plan_id', 'name', 'starts_on', 'ends_on'],
+  reporting_duties: ['id', 'plan_id', 'org_unit_id', 'kind', 'due_on', 'recipient', 'created_at'],
 };
 
 describeEachEngine('database schema', (engine) => {

@@ -234,6 +234,36 @@ export const errorCatalogue = {
     vi: 'Chuyển kế hoạch sang PDF không thành công. Hãy thử lại hoặc tải bản DOCX.',
     en: 'Converting the plan to PDF failed. Try again or download the DOCX.',
   },
+  'imports.not_found': {
+    status: 404,
+    vi: 'Không tìm thấy văn bản đã tải lên.',
+    en: 'Uploaded document not found.',
+  },
+  'imports.too_large': {
+    status: 413,
+    vi: 'Tệp quá lớn (tối đa 20 MB).',
+    en: 'The file is too large (20 MB at most).',
+  },
+  'imports.receiving_unit_not_found': {
+    status: 400,
+    vi: 'Đơn vị nhận văn bản không tồn tại.',
+    en: 'The receiving unit does not exist.',
+  },
+  'imports.already_accepted': {
+    status: 409,
+    vi: 'Văn bản này đã được tiếp nhận thành kế hoạch.',
+    en: 'This upload has already been accepted as a plan.',
+  },
+  'imports.duplicate': {
+    status: 409,
+    vi: 'Đơn vị đã tiếp nhận văn bản này trước đó; không tạo thêm kế hoạch thứ hai.',
+    en: 'The unit has already accepted this document; no second plan is made.',
+  },
+  'imports.discarded': {
+    status: 409,
+    vi: 'Văn bản đã bị hủy tiếp nhận. Hãy tải lên lại nếu cần.',
+    en: 'This upload was discarded. Upload the document again if needed.',
+  },
   'server.internal': {
     status: 500,
     vi: 'Hệ thống gặp lỗi, thao tác chưa được thực hiện. Vui lòng thử lại.',
@@ -251,5 +281,7 @@ export interface ApiErrorBody {
     issues?: { path: string; message: string }[];
     /** Seconds to wait before retrying, for `auth.throttled` and `auth.locked`. */
     retryAfterSeconds?: number;
+    /** For `imports.duplicate`: the plan the unit already made from the same document. */
+    planId?: number;
   };
 }

@@ -188,6 +188,8 @@ export const planSummary = z.object({
   year: z.number().int(),
   status: z.enum(planStatuses),
   origin: z.enum(planOrigins),
+  /** The printed issuing body of a received (imported) plan when it is not the owning unit. */
+  issuerName: z.string().nullable(),
   place: z.string().nullable(),
   issuedOn: z.string().nullable(),
   version: z.number().int(),
@@ -214,7 +216,14 @@ export const planDetail = planSummary.extend({
   childPlans: z.array(planSummary),
   versions: z.array(planSummary),
   /** What the reader may do with this plan, so the UI shows only the actions that will work. */
-  can: z.object({ edit: z.boolean(), issue: z.boolean(), cascade: z.boolean(), trace: z.boolean() }),
+  can: z.object({
+    edit: z.boolean(),
+    issue: z.boolean(),
+    /** Start a new draft version (an issued plan with no newer version, in the reader's write scope). */
+    newVersion: z.boolean(),
+    cascade: z.boolean(),
+    trace: z.boolean(),
+  }),
   /** Units in the reader's scope that this plan assigns tasks to and that may start a plan from it. */
   cascadeUnits: z.array(unitRef),
 });

@@ -22,6 +22,9 @@ export interface Database {
   task_progress: TaskProgressTable;
   task_progress_history: TaskProgressHistoryTable;
   attachments: AttachmentsTable;
+  plan_imports: PlanImportsTable;
+  plan_events: PlanEventsTable;
+  reporting_duties: ReportingDutiesTable;
 }
 
 export interface OrgUnitsTable {
@@ -160,6 +163,9 @@ export interface PlansTable {
   updated_at: Generated<Date>;
   issued_by: number | null;
   issued_at: Date | null;
+  /** The printed issuing body of a received plan ("Bộ Nội vụ") when it is not the owning unit. */
+  issuer_name: string | null;
+  import_id: number | null;
 }
 export type PlanRow = Selectable<PlansTable>;
 
@@ -234,4 +240,38 @@ export interface AttachmentsTable {
   storage_key: string;
   uploaded_by: number | null;
   uploaded_at: Generated<Date>;
+}
+
+export interface PlanImportsTable {
+  id: Generated<number>;
+  org_unit_id: number;
+  file_name: string;
+  content_sha256: string;
+  source_text: string;
+  /** jsonb: PlanImport */
+  result: unknown;
+  status: Generated<string>;
+  plan_id: number | null;
+  created_by: number | null;
+  created_at: Generated<Date>;
+  accepted_at: Date | null;
+}
+export type PlanImportRow = Selectable<PlanImportsTable>;
+
+export interface PlanEventsTable {
+  id: Generated<number>;
+  plan_id: number;
+  name: string;
+  starts_on: string;
+  ends_on: string;
+}
+
+export interface ReportingDutiesTable {
+  id: Generated<number>;
+  plan_id: number;
+  org_unit_id: number;
+  kind: string;
+  due_on: string | null;
+  recipient: string | null;
+  created_at: Generated<Date>;
 }

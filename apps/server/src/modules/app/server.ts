@@ -9,6 +9,7 @@ import { sql } from 'kysely';
 import { z } from 'zod';
 import { registerAuditRoutes } from '../audit/audit.routes.ts';
 import { registerAuthRoutes } from '../auth/auth.routes.ts';
+import { registerImportRoutes } from '../imports/imports.routes.ts';
 import { registerLegalDocumentRoutes } from '../legal-documents/legal-documents.routes.ts';
 import { registerOrgUnitRoutes } from '../org-units/org-units.routes.ts';
 import { registerPlanRoutes } from '../plans/plans.routes.ts';
@@ -46,6 +47,7 @@ export function createApi(deps: AppDeps & { engine: 'embedded' | 'server' }) {
   registerLegalDocumentRoutes(api);
   registerPlanRoutes(api);
   registerTaskRoutes(api);
+  registerImportRoutes(api);
 
   api.doc31('/openapi.json', {
     openapi: '3.1.0',

@@ -58,7 +58,11 @@ export async function exportPlan({
     ? ((await db.selectFrom('org_units').selectAll().where('id', '=', unit.parent_id).executeTakeFirst()) ??
       null)
     : null;
-  const input = { plan, issuer: issuerHeading(unit, parent) };
+  // A received plan prints the body that issued it, not the unit that keeps it.
+  const issuer = plan.issuerName
+    ? { superior: null, name: upper(plan.issuerName) }
+    : issuerHeading(unit, parent);
+  const input = { plan, issuer };
 
   let bytes: Buffer;
   if (format === 'xlsx') bytes = await renderAssignmentXlsx(input);

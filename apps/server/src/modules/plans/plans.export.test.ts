@@ -160,6 +160,7 @@ function createPlan(overrides: Partial<PlanDetail> = {}): PlanDetail {
     year: 2026,
     status: 'draft',
     origin: 'written',
+    issuerName: null,
     place: 'Lai Châu',
     issuedOn: null,
     version: 1,
@@ -192,7 +193,7 @@ function createPlan(overrides: Partial<PlanDetail> = {}): PlanDetail {
     parentPlan: null,
     childPlans: [],
     versions: [],
-    can: { edit: true, issue: true, cascade: false, trace: false },
+    can: { edit: true, issue: true, newVersion: false, cascade: false, trace: false },
     cascadeUnits: [],
     ...overrides,
   };

@@ -17,6 +17,17 @@ import {
 
 export { convertDocxToPdf, findPdfConverter } from './plans.export.pdf.ts';
 
+const peoplesCommitteeKinds = new Set(['province', 'commune', 'ward', 'special_zone', 'district']);
+
+/**
+ * The body that issues a unit's documents, as a citation names it: a province, commune or
+ * ward issues as its People's Committee ("Ủy ban nhân dân tỉnh Lai Châu"), anyone else as itself.
+ */
+export function issuingBodyName(unit: { name: string; kind: string }): string {
+  if (!peoplesCommitteeKinds.has(unit.kind)) return unit.name;
+  return `Ủy ban nhân dân ${unit.name.charAt(0).toLocaleLowerCase('vi')}${unit.name.slice(1)}`;
+}
+
 export interface PlanExportInput {
   plan: PlanDetail;
   /** The issuing body as the header prints it: `superior` null for a top body (a province's UBND). */

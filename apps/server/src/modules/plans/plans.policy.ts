@@ -12,7 +12,12 @@ import { AppError } from '../app/errors.ts';
  * task to. Drafts stay with the issuing side.
  */
 
-export type PlanWithUnit = PlanRow & { unit_path: string; unit_name: string; unit_code: string };
+export type PlanWithUnit = PlanRow & {
+  unit_path: string;
+  unit_name: string;
+  unit_code: string;
+  unit_kind: string;
+};
 
 export type PlanAccess = 'issuer' | 'receiver';
 
@@ -68,7 +73,7 @@ export async function findPlanWithUnit(db: Db, planId: number): Promise<PlanWith
     .selectFrom('plans as p')
     .innerJoin('org_units as o', 'o.id', 'p.org_unit_id')
     .selectAll('p')
-    .select(['o.path as unit_path', 'o.name as unit_name', 'o.code as unit_code'])
+    .select(['o.path as unit_path', 'o.name as unit_name', 'o.code as unit_code', 'o.kind as unit_kind'])
     .where('p.id', '=', planId)
     .executeTakeFirst();
 }

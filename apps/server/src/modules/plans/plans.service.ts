@@ -20,6 +20,7 @@ import type { RequestMeta } from '../auth/auth.service.ts';
 import { findOrRegisterLegalDocument } from '../legal-documents/legal-documents.service.ts';
 import { loadUnitInScope } from '../org-units/org-units.policy.ts';
 import { isUnitOpen } from '../org-units/org-units.queries.ts';
+import { issuingBodyName } from './plans.export.ts';
 import {
   canOnUnit,
   loadPlanForChange,
@@ -144,6 +145,10 @@ export async function getPlanDetail({
     can: {
       edit: isDraft && canOnUnit(actor, 'plans.write', plan.unit_path),
       issue: isDraft && canOnUnit(actor, 'plans.issue', plan.unit_path),
+      newVersion:
+        plan.status === 'issued' &&
+        !versions.some((version) => version.version > plan.version) &&
+        canOnUnit(actor, 'plans.write', plan.unit_path),
       cascade: cascadeUnits.length > 0,
       trace: plan.status !== 'draft',
     },
@@ -171,6 +176,14 @@ async function filterPlansInScope<T extends { orgUnit: { id: number } }>(
 }
 
 /* Creating a plan, from scratch or from a parent plan (cascade). */
+
+/**
+ * A People's Committee numbers its plans `…/KH-UBND`; other bodies use their own abbreviation,
+ * which the planner types, and start from the bare kind `KH`.
+ */
+function defaultPlanSymbol(unitKind: string): string {
+  return ['province', 'commune', 'ward', 'special_zone'].includes(unitKind) ? 'KH-UBND' : 'KH';
+}
 
 export async function createPlan({
   db,
@@ -201,11 +214,13 @@ export async function createPlan({
         org_unit_id: unit.id,
         title: input.title,
         year: input.year,
-        symbol: input.symbol || null,
+        symbol: input.symbol || defaultPlanSymbol(unit.kind),
         place: input.place || null,
         parent_plan_id: parent?.id ?? null,
         search_text: planSearchText({ ...input, number: null, unitName: unit.name }),
         created_by: actor.userId,
+        created_at: clock(),
+        updated_at: clock(),
       })
       .returning('id')
       .executeTakeFirstOrThrow();
@@ -256,7 +271,7 @@ async function prefillFromParent(
       kind: 'Kế hoạch',
       number: parent.number ? parentNumber : null,
       issuedOn: parent.issued_on,
-      issuer: parent.unit_name,
+      issuer: parent.issuer_name ?? issuingBodyName({ name: parent.unit_name, kind: parent.unit_kind }),
       title: parent.title,
     },
     actorUserId,
@@ -267,9 +282,9 @@ async function prefillFromParent(
     .execute();
 
   const headings = [
-    { ref: 'I', title: 'MỤC ĐÍCH, YÊU CẦU' },
-    { ref: 'II', title: 'NHIỆM VỤ, GIẢI PHÁP' },
-    { ref: 'III', title: 'TỔ CHỨC THỰC HIỆN' },
+    { ref: 'I.', title: 'MỤC ĐÍCH, YÊU CẦU' },
+    { ref: 'II.', title: 'NHIỆM VỤ, GIẢI PHÁP' },
+    { ref: 'III.', title: 'TỔ CHỨC THỰC HIỆN' },
   ];
   let position = 0;
   const headingIds: number[] = [];
@@ -301,7 +316,7 @@ async function prefillFromParent(
         plan_id: planId,
         parent_id: headingIds[1]!,
         position: position++,
-        ref: String(index + 1),
+        ref: `${index + 1}.`,
         title: task.title,
         body: task.body,
         is_task: true,
@@ -435,7 +450,9 @@ async function saveItems(
   const keptIds = new Set(items.flatMap((item) => (item.id === undefined ? [] : [item.id])));
   const dropped = [...existingIds].filter((id) => !keptIds.has(id));
   if (dropped.length > 0) {
-    await trx.updateTable('plan_items').set({ parent_id: null }).where('id', 'in', dropped).execute();
+    // Detach every item first: a kept item may have moved out from under a dropped one,
+    // and the parent's delete would otherwise cascade to it. Parents are set again below.
+    await trx.updateTable('plan_items').set({ parent_id: null }).where('plan_id', '=', plan.id).execute();
     await trx.deleteFrom('plan_items').where('id', 'in', dropped).execute();
   }
   if (keptIds.size > 0) {
@@ -466,7 +483,13 @@ async function saveItems(
     };
     let id: number;
     if (item.id !== undefined) {
-      await trx.updateTable('plan_items').set(values).where('id', '=', item.id).execute();
+      const updated = await trx
+        .updateTable('plan_items')
+        .set(values)
+        .where('id', '=', item.id)
+        .where('plan_id', '=', plan.id)
+        .executeTakeFirst();
+      if (Number(updated.numUpdatedRows) !== 1) throw new AppError('plans.invalid_outline');
       id = item.id;
     } else {
       id = (
@@ -593,7 +616,7 @@ export async function issuePlan({
       .where('revision', '=', input.revision)
       .executeTakeFirst();
     if (Number(updated.numUpdatedRows) !== 1) throw new AppError('plans.conflict');
-    if (plan.supersedes_plan_id !== null) await supersede(trx, plan.supersedes_plan_id, plan.id);
+    if (plan.supersedes_plan_id !== null) await supersede(trx, plan.supersedes_plan_id, plan.id, clock());
     await insertAuditRecord(trx, {
       actorUserId: actor.userId,
       action: 'plan.issue',
@@ -618,10 +641,10 @@ export async function issuePlan({
  * receiving units' plans made from it, now point at the matching tasks of the new version.
  * The old version itself stays as it was issued.
  */
-async function supersede(trx: Trx, oldPlanId: number, newPlanId: number) {
+async function supersede(trx: Trx, oldPlanId: number, newPlanId: number, now: Date) {
   await trx
     .updateTable('plans')
-    .set({ status: 'superseded', updated_at: new Date() })
+    .set({ status: 'superseded', updated_at: now })
     .where('id', '=', oldPlanId)
     .execute();
   const pairs = await trx
@@ -673,6 +696,7 @@ export async function createPlanVersion({
       unit_path: _path,
       unit_name: _name,
       unit_code: _code,
+      unit_kind: _kind,
       ...rest
     } = plan;
     const created = await trx

@@ -377,6 +377,7 @@ export async function updateTaskProgress({
         percent,
         note: input.note || null,
         changed_by: actor.userId,
+        changed_at: clock(),
       })
       .execute();
     await insertAuditRecord(trx, {
@@ -437,6 +438,7 @@ export async function addTaskAttachment({
           sha256: stored.sha256,
           storage_key: stored.storageKey,
           uploaded_by: actor.userId,
+          uploaded_at: clock(),
         })
         .returning('id')
         .executeTakeFirstOrThrow();
