@@ -24,7 +24,7 @@ export class ApiError extends Error {
 }
 
 type QueryValue = string | number | boolean | null | undefined;
-type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 interface RequestOptions {
   body?: unknown;
@@ -75,8 +75,10 @@ function toApiError(status: number, payload: unknown): ApiError {
 
 export async function apiRequest<T>(method: Method, path: string, options: RequestOptions = {}): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json' };
+  // A file upload (FormData) sets its own multipart content type with the boundary.
+  const isForm = options.body instanceof FormData;
   if (method !== 'GET') {
-    headers['Content-Type'] = 'application/json';
+    if (!isForm) headers['Content-Type'] = 'application/json';
     if (csrfToken) headers['X-CSRF-Token'] = csrfToken;
   }
 
@@ -86,7 +88,12 @@ export async function apiRequest<T>(method: Method, path: string, options: Reque
       method,
       headers,
       credentials: 'same-origin',
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      body:
+        options.body === undefined
+          ? undefined
+          : isForm
+            ? (options.body as FormData)
+            : JSON.stringify(options.body),
       signal: options.signal,
     });
   } catch (error) {
@@ -106,6 +113,13 @@ export const api = {
   get: <T>(path: string, query?: RequestOptions['query'], signal?: AbortSignal) =>
     apiRequest<T>('GET', path, { query, signal }),
   post: <T>(path: string, body?: unknown) => apiRequest<T>('POST', path, { body }),
+  put: <T>(path: string, body: unknown) => apiRequest<T>('PUT', path, { body }),
   patch: <T>(path: string, body: unknown) => apiRequest<T>('PATCH', path, { body }),
   delete: <T>(path: string) => apiRequest<T>('DELETE', path),
+  /** Sends a file as multipart/form-data under the field name `file`. */
+  upload: <T>(path: string, file: File) => {
+    const form = new FormData();
+    form.append('file', file);
+    return apiRequest<T>('POST', path, { body: form });
+  },
 };

@@ -1,6 +1,7 @@
 import { roleLabels } from '@binhdang/contracts';
 import { localized, t } from '../../i18n/i18n.ts';
 import { hasPermission, useSession } from '../auth/auth.session.ts';
+import { TaskSummaryCard } from '../tasks/tasks.summary-card.tsx';
 import { usePageTitle } from './app.hooks.ts';
 import { paths } from './app.paths.ts';
 
@@ -10,6 +11,18 @@ export function HomePage() {
   if (!session) return null;
 
   const quickLinks = [
+    {
+      href: paths.plans,
+      label: t('home.plans'),
+      hint: t('home.plansHint'),
+      isShown: hasPermission(session, 'plans.read'),
+    },
+    {
+      href: paths.tasks,
+      label: t('home.tasks'),
+      hint: t('home.tasksHint'),
+      isShown: hasPermission(session, 'plans.read'),
+    },
     {
       href: paths.orgUnits,
       label: t('home.orgUnits'),
@@ -34,6 +47,9 @@ export function HomePage() {
   return (
     <section class="page">
       <h1>{t('home.greeting', { name: session.user.displayName })}</h1>
+
+      {/* Officers who carry out or plan tasks first see what is late and what is coming. */}
+      {hasPermission(session, 'tasks.progress') && <TaskSummaryCard />}
 
       <section class="card" aria-labelledby="roles-title">
         <h2 id="roles-title">{t('home.rolesTitle')}</h2>

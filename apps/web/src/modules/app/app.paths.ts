@@ -8,6 +8,19 @@ export const paths = {
   user: (id: number) => `/nguoi-dung/${id}`,
   audit: '/nhat-ky',
   account: '/tai-khoan',
+  plans: '/ke-hoach',
+  newPlan: '/ke-hoach/moi',
+  /** Starts a unit's own plan from a plan it received (cascade). */
+  cascadePlan: (parentId: number, unitId: number) => `/ke-hoach/moi?tu=${parentId}&donvi=${unitId}`,
+  plan: (id: number) => `/ke-hoach/${id}`,
+  planEditor: (id: number) => `/ke-hoach/${id}/sua`,
+  planAssignments: (id: number) => `/ke-hoach/${id}/phan-cong`,
+  planTrace: (id: number) => `/ke-hoach/${id}/theo-doi`,
+  planExport: (id: number, format: string) => `/api/plans/${id}/export?format=${format}`,
+  tasks: '/nhiem-vu',
+  taskCalendar: '/nhiem-vu/lich',
+  taskProgress: (taskId: number, unitId: number) => `/nhiem-vu/${taskId}/${unitId}`,
+  attachment: (id: number) => `/api/attachments/${id}`,
 };
 
 /** Only our own paths may follow the login, never another site (`//evil.example`, `/\evil.example`). */

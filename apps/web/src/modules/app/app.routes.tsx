@@ -38,6 +38,33 @@ const AuditPage = lazyPage(() => import('../audit/audit.page.tsx').then((module)
 const AccountPage = lazyPage(() =>
   import('../auth/auth.account.page.tsx').then((module) => module.AccountPage),
 );
+const PlanListPage = lazyPage(() =>
+  import('../plans/plans.list.page.tsx').then((module) => module.PlanListPage),
+);
+const PlanCreatePage = lazyPage(() =>
+  import('../plans/plans.create.page.tsx').then((module) => module.PlanCreatePage),
+);
+const PlanDetailPage = lazyPage(() =>
+  import('../plans/plans.detail.page.tsx').then((module) => module.PlanDetailPage),
+);
+const PlanEditorPage = lazyPage(() =>
+  import('../plans/plans.editor.page.tsx').then((module) => module.PlanEditorPage),
+);
+const PlanAssignmentsPage = lazyPage(() =>
+  import('../plans/plans.assignments.page.tsx').then((module) => module.PlanAssignmentsPage),
+);
+const PlanTracePage = lazyPage(() =>
+  import('../plans/plans.trace.page.tsx').then((module) => module.PlanTracePage),
+);
+const TaskListPage = lazyPage(() =>
+  import('../tasks/tasks.list.page.tsx').then((module) => module.TaskListPage),
+);
+const TaskCalendarPage = lazyPage(() =>
+  import('../tasks/tasks.list.page.tsx').then((module) => module.TaskCalendarPage),
+);
+const TaskProgressPage = lazyPage(() =>
+  import('../tasks/tasks.progress.page.tsx').then((module) => module.TaskProgressPage),
+);
 
 // Login and home are in the first download: every visit starts on one of them.
 const Login = withLanguage(LoginPage);
@@ -63,6 +90,16 @@ export function AppRouter({
       <Route path="/nguoi-dung/:id" component={UserDetailPage} />
       <Route path={paths.audit} component={AuditPage} />
       <Route path={paths.account} component={AccountPage} />
+      <Route path={paths.plans} component={PlanListPage} />
+      {/* Before `/ke-hoach/:id`: the first matching route wins. */}
+      <Route path={paths.newPlan} component={PlanCreatePage} />
+      <Route path="/ke-hoach/:id" component={PlanDetailPage} />
+      <Route path="/ke-hoach/:id/sua" component={PlanEditorPage} />
+      <Route path="/ke-hoach/:id/phan-cong" component={PlanAssignmentsPage} />
+      <Route path="/ke-hoach/:id/theo-doi" component={PlanTracePage} />
+      <Route path={paths.tasks} component={TaskListPage} />
+      <Route path={paths.taskCalendar} component={TaskCalendarPage} />
+      <Route path="/nhiem-vu/:taskId/:unitId" component={TaskProgressPage} />
       <Route default component={NotFound} />
     </Router>
   );
