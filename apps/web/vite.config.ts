@@ -52,6 +52,8 @@ export default defineConfig({
   build: {
     outDir: 'dist',
     emptyOutDir: true,
+    // dist/.vite/manifest.json: which files each page loads, for the size benchmark.
+    manifest: true,
     rolldownOptions: {
       treeshake: { manualPureFunctions: findSchemaBuilderNames() },
     },
