@@ -27,19 +27,37 @@ function foldChar(char: string): string {
  * regexes written without diacritics (`nghi dinh`, matching `Nghị định` and `Nghị đinh`) give
  * positions valid in the original NFC text. White space is not collapsed here.
  */
-export function foldAligned(text: string): string {
-  let out = '';
-  for (const char of text) out += foldChar(char);
-  return out;
+/** Several steps fold the same long paragraphs; a few recent ones are kept while one document is read. */
+const recentLongFolds = new Map<string, string>();
+const LONG_TEXT = 4096;
+
+/** Lets go of the kept folds once a document has been read. */
+export function forgetLongFolds(): void {
+  recentLongFolds.clear();
 }
 
-const letters = /\p{L}/u;
+export function foldAligned(text: string): string {
+  const cached = text.length >= LONG_TEXT ? recentLongFolds.get(text) : undefined;
+  if (cached !== undefined) return cached;
+  // Only capitals and non-ASCII characters change; one replace keeps megabyte inputs cheap.
+  const folded = text.replace(/[^\x00-\x40\x5b-\x7f]/g, foldChar);
+  if (text.length >= LONG_TEXT) {
+    if (recentLongFolds.size >= 8) recentLongFolds.delete(recentLongFolds.keys().next().value!);
+    recentLongFolds.set(text, folded);
+  }
+  return folded;
+}
+
+const allLetters = /\p{L}/gu;
 
 /** A line with letters, all of them capitals: `KẾ HOẠCH`, `TM. ỦY BAN NHÂN DÂN`. */
 export function isAllCaps(line: string): boolean {
-  const onlyLetters = [...line].filter((char) => letters.test(char));
-  if (onlyLetters.length < 2) return false;
-  return onlyLetters.every((char) => char === char.toLocaleUpperCase('vi') && char !== char.toLowerCase());
+  let letterCount = 0;
+  for (const [char] of line.matchAll(allLetters)) {
+    if (char !== char.toLocaleUpperCase('vi') || char === char.toLowerCase()) return false;
+    letterCount++;
+  }
+  return letterCount >= 2;
 }
 
 export function startsWithUpper(text: string): boolean {

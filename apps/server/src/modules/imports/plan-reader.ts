@@ -15,7 +15,7 @@ import { readHeader, readPlanYear } from './plan-reader.header.ts';
 import { buildOutline, type Outline } from './plan-reader.outline.ts';
 import { findReporting } from './plan-reader.reporting.ts';
 import { findTasks } from './plan-reader.tasks.ts';
-import { foldAligned, joinParagraphs, prepareLines } from './plan-reader.text.ts';
+import { foldAligned, forgetLongFolds, joinParagraphs, prepareLines } from './plan-reader.text.ts';
 
 const firstRomanHeading = /^(?:I\s*(?:[.):]|\s?[-–])\s*\S|(?:PHẦN|Phần)\s+(?:I\b|THỨ NHẤT|thứ nhất))/u;
 const firstNumberedHeading = /^1\s*[.)]\s*\S/;
@@ -41,6 +41,14 @@ function isResultsSection(outline: Outline, sectionRef: string | null): boolean 
 }
 
 export function readPlanText(text: string): PlanImport {
+  try {
+    return readDocument(text);
+  } finally {
+    forgetLongFolds();
+  }
+}
+
+function readDocument(text: string): PlanImport {
   const lines = prepareLines(text);
   const header = readHeader(lines);
   const warnings = [...header.warnings];
