@@ -406,8 +406,13 @@ export const traceRow = z.object({
 export const planTrace = z.object({
   plan: planSummary,
   rows: z.array(traceRow),
-  /** Units assigned tasks that have no plan of their own from this one; late once `cascadeDueOn` has passed. */
-  unitsWithoutPlan: z.array(unitRef.extend({ isLate: z.boolean() })),
+  /**
+   * Units assigned tasks that have not issued a plan of their own from this one (a draft does
+   * not count, but is named); late once `cascadeDueOn` has passed.
+   */
+  unitsWithoutPlan: z.array(
+    unitRef.extend({ isLate: z.boolean(), draftPlanId: z.number().int().nullable() }),
+  ),
   today: z.string(),
 });
 export type PlanTrace = z.infer<typeof planTrace>;

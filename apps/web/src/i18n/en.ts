@@ -629,6 +629,7 @@ export const en: Dictionary = {
       cascadeDue: 'Deadline for units’ plans: {date}.',
       allPlanned: 'Every assigned unit has made its plan.',
       late: 'Late',
+      drafting: 'drafting',
       openOnly: 'Show unfinished work only',
       empty: 'The plan assigns no task to any unit.',
       allDone: 'Every task is done.',

@@ -633,6 +633,7 @@ export const vi = {
       cascadeDue: 'Hạn lập kế hoạch: {date}.',
       allPlanned: 'Mọi đơn vị được giao nhiệm vụ đã lập kế hoạch.',
       late: 'Chậm',
+      drafting: 'đang soạn',
       openOnly: 'Chỉ hiện việc chưa hoàn thành',
       empty: 'Kế hoạch chưa giao nhiệm vụ cho đơn vị nào.',
       allDone: 'Mọi nhiệm vụ đã hoàn thành.',

@@ -927,8 +927,14 @@ export async function tracePlan({
     plan: await findPlanSummary(db, plan.id),
     rows: traceRows,
     unitsWithoutPlan: visibleUnits
-      .filter((unit) => !childByUnit.has(unit.id))
-      .map(({ id, code, name }) => ({ id, code, name, isLate })),
+      .filter((unit) => childByUnit.get(unit.id)?.status !== 'issued')
+      .map(({ id, code, name }) => ({
+        id,
+        code,
+        name,
+        isLate,
+        draftPlanId: childByUnit.get(id)?.id ?? null,
+      })),
     today,
   };
 }

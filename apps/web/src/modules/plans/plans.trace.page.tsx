@@ -119,6 +119,11 @@ function Trace() {
             {unitsWithoutPlan.map((unit) => (
               <li key={unit.id} class={unit.isLate ? 'is-late' : undefined}>
                 {unit.name}
+                {unit.draftPlanId !== null && (
+                  <a href={paths.plan(unit.draftPlanId)} class="badge">
+                    {t('plans.trace.drafting')}
+                  </a>
+                )}
                 {unit.isLate && <span class="badge badge-danger">{t('plans.trace.late')}</span>}
               </li>
             ))}
