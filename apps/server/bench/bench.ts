@@ -11,8 +11,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSy
 import os from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { repositoryRoot } from '../src/modules/app/config.ts';
-import { loadConfig } from '../src/modules/app/config.ts';
+import { loadConfig, repositoryRoot } from '../src/modules/app/config.ts';
 import { createApi } from '../src/modules/app/server.ts';
 import { readPlanText } from '../src/modules/imports/plan-reader.ts';
 import { ensureDemoAccounts } from '../src/modules/seed/demo-accounts.ts';
@@ -82,8 +81,16 @@ function benchImport() {
   const samples = Array.from({ length: isQuick ? 3 : 10 }, () => time(() => readPlanText(twentyPages)));
   record('import-20-page-plan-ms', percentile(samples, 0.5), 'ms', 1000);
 
-  const huge = texts.join('\n').repeat(Math.ceil(5_000_000 / texts.join('\n').length)).slice(0, 5_000_000);
-  record('import-5mb-input-ms', time(() => readPlanText(huge)), 'ms', 5000);
+  const huge = texts
+    .join('\n')
+    .repeat(Math.ceil(5_000_000 / texts.join('\n').length))
+    .slice(0, 5_000_000);
+  record(
+    'import-5mb-input-ms',
+    time(() => readPlanText(huge)),
+    'ms',
+    5000,
+  );
 }
 
 /* Web: what a page costs on a slow connection. */
@@ -148,7 +155,9 @@ async function benchApi() {
     const get = async (url: string) => {
       const response = await api.request(url, { headers: { cookie } });
       if (response.status !== 200) throw new Error(`${url}: ${response.status}`);
-      return response.json() as Promise<{ items?: { id: number; origin?: string; parentPlanId?: number | null }[] }>;
+      return response.json() as Promise<{
+        items?: { id: number; origin?: string; parentPlanId?: number | null }[];
+      }>;
     };
     const plans = await get('/plans?limit=50');
     const province = plans.items!.find((plan) => plan.parentPlanId === null)!;

@@ -30,6 +30,8 @@ function foldChar(char: string): string {
 /** Several steps fold the same long paragraphs; a few recent ones are kept while one document is read. */
 const recentLongFolds = new Map<string, string>();
 const LONG_TEXT = 4096;
+/** A–Z and everything outside ASCII: the only characters folding can change. */
+const asciiCapitalOrBeyond = /[A-Z\u0080-\uffff]/g;
 
 /** Lets go of the kept folds once a document has been read. */
 export function forgetLongFolds(): void {
@@ -40,7 +42,7 @@ export function foldAligned(text: string): string {
   const cached = text.length >= LONG_TEXT ? recentLongFolds.get(text) : undefined;
   if (cached !== undefined) return cached;
   // Only capitals and non-ASCII characters change; one replace keeps megabyte inputs cheap.
-  const folded = text.replace(/[^\x00-\x40\x5b-\x7f]/g, foldChar);
+  const folded = text.replace(asciiCapitalOrBeyond, foldChar);
   if (text.length >= LONG_TEXT) {
     if (recentLongFolds.size >= 8) recentLongFolds.delete(recentLongFolds.keys().next().value!);
     recentLongFolds.set(text, folded);
