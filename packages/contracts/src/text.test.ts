@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compareVietnamese, foldForSearch, formatDateVi, normalizeText } from './text.ts';
+import { compareVietnamese, foldForSearch, formatDateVi, fromRoman, normalizeText, toRoman } from './text.ts';
 
 describe('foldForSearch', () => {
   it('ignores diacritics, tone placement and đ', () => {
@@ -31,5 +31,14 @@ describe('formatDateVi', () => {
   it('writes dd/mm/yyyy', () => {
     expect(formatDateVi('2025-07-01')).toBe('01/07/2025');
     expect(formatDateVi(null)).toBe('');
+  });
+});
+
+describe('Roman numerals', () => {
+  it('writes and reads them, and refuses malformed ones', () => {
+    expect([1, 4, 9, 14, 40].map(toRoman)).toEqual(['I', 'IV', 'IX', 'XIV', 'XL']);
+    expect(fromRoman('XIV')).toBe(14);
+    expect(fromRoman('IIII')).toBeNull();
+    expect(fromRoman('ABC')).toBeNull();
   });
 });

@@ -36,3 +36,46 @@ export function formatDateVi(isoDate: string | null | undefined): string {
   const [year, month, day] = isoDate.slice(0, 10).split('-');
   return `${day}/${month}/${year}`;
 }
+
+const romanNumerals: [number, string][] = [
+  [1000, 'M'],
+  [900, 'CM'],
+  [500, 'D'],
+  [400, 'CD'],
+  [100, 'C'],
+  [90, 'XC'],
+  [50, 'L'],
+  [40, 'XL'],
+  [10, 'X'],
+  [9, 'IX'],
+  [5, 'V'],
+  [4, 'IV'],
+  [1, 'I'],
+];
+
+/** `4` → `IV`: documents number their parts (I., II.) and quarters (Quý II) in Roman numerals. */
+export function toRoman(value: number): string {
+  let rest = Math.max(1, Math.floor(value));
+  let text = '';
+  for (const [amount, letters] of romanNumerals) {
+    while (rest >= amount) {
+      text += letters;
+      rest -= amount;
+    }
+  }
+  return text;
+}
+
+/** `IV` → `4`; null for anything that is not a well-formed Roman numeral. */
+export function fromRoman(text: string): number | null {
+  if (!/^[IVXLCDM]+$/.test(text)) return null;
+  let value = 0;
+  let rest = text;
+  for (const [amount, letters] of romanNumerals) {
+    while (rest.startsWith(letters)) {
+      value += amount;
+      rest = rest.slice(letters.length);
+    }
+  }
+  return toRoman(value) === text ? value : null;
+}

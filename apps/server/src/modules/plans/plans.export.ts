@@ -7,6 +7,7 @@ import {
   type PlanTask,
   type TaskAssignee,
   type TaskTime,
+  toRoman,
 } from '@binhdang/contracts';
 
 /*
@@ -66,34 +67,6 @@ export interface TaskRow {
   support: string[];
   time: string;
   expectedOutput: string;
-}
-
-const romanNumerals: [number, string][] = [
-  [1000, 'M'],
-  [900, 'CM'],
-  [500, 'D'],
-  [400, 'CD'],
-  [100, 'C'],
-  [90, 'XC'],
-  [50, 'L'],
-  [40, 'XL'],
-  [10, 'X'],
-  [9, 'IX'],
-  [5, 'V'],
-  [4, 'IV'],
-  [1, 'I'],
-];
-
-export function toRoman(value: number): string {
-  let rest = value;
-  let result = '';
-  for (const [size, letters] of romanNumerals) {
-    while (rest >= size) {
-      result += letters;
-      rest -= size;
-    }
-  }
-  return result;
 }
 
 /** Upper case with the Vietnamese locale, so `đ` becomes `Đ` and tone marks stay. */

@@ -5,7 +5,6 @@ import {
   canMove,
   canOutdent,
   flattenOutlineTree,
-  fromRoman,
   indentEntry,
   insertEntry,
   moveEntry,
@@ -15,7 +14,6 @@ import {
   renumberOutline,
   suggestRef,
   suggestRefAt,
-  toRoman,
 } from './plans.outline.ts';
 
 type Entry = { key: string; parentKey: string | null; ref: string };
@@ -94,12 +92,6 @@ describe('outline tree', () => {
 });
 
 describe('reference numbers', () => {
-  it('writes and reads Roman numerals', () => {
-    expect([1, 4, 9, 14, 40].map(toRoman)).toEqual(['I', 'IV', 'IX', 'XIV', 'XL']);
-    expect(fromRoman('XIV')).toBe(14);
-    expect(fromRoman('IIII')).toBeNull();
-  });
-
   it('continues after the previous sibling', () => {
     const next = (previousSiblingRef: string) =>
       suggestRef({ depth: 1, previousSiblingRef, parentRef: 'I.' });

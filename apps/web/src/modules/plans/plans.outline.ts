@@ -5,6 +5,8 @@
  * sent to the server stays the order of the document.
  */
 
+import { fromRoman, toRoman } from '@binhdang/contracts';
+
 export interface OutlineEntry {
   key: string;
   parentKey: string | null;
@@ -170,47 +172,6 @@ export function insertEntry<T extends OutlineEntry>(
 }
 
 /* Reference numbers: Decree 30 numbers sections I., II.; items 1., 2.; sub-items 1.1.; then a), b); then dashes. */
-
-const ROMAN: [number, string][] = [
-  [1000, 'M'],
-  [900, 'CM'],
-  [500, 'D'],
-  [400, 'CD'],
-  [100, 'C'],
-  [90, 'XC'],
-  [50, 'L'],
-  [40, 'XL'],
-  [10, 'X'],
-  [9, 'IX'],
-  [5, 'V'],
-  [4, 'IV'],
-  [1, 'I'],
-];
-
-export function toRoman(value: number): string {
-  let rest = Math.max(1, Math.floor(value));
-  let text = '';
-  for (const [amount, letters] of ROMAN) {
-    while (rest >= amount) {
-      text += letters;
-      rest -= amount;
-    }
-  }
-  return text;
-}
-
-export function fromRoman(text: string): number | null {
-  if (!/^[IVXLCDM]+$/.test(text)) return null;
-  let value = 0;
-  let rest = text;
-  for (const [amount, letters] of ROMAN) {
-    while (rest.startsWith(letters)) {
-      value += amount;
-      rest = rest.slice(letters.length);
-    }
-  }
-  return toRoman(value) === text ? value : null;
-}
 
 /** The letters of Vietnamese documents' lists: đ comes after d; f, j, w, z are not used. */
 const LETTERS = [

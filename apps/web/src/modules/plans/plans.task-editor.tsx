@@ -1,9 +1,9 @@
 import type { TaskTimeKind } from '@binhdang/contracts';
+import { toRoman } from '@binhdang/contracts';
 import { t } from '../../i18n/i18n.ts';
 import { Field } from '../app/app.ui.tsx';
 import { AssigneesEditor } from './plans.assignees-editor.tsx';
 import type { AssigneeDraft, TaskDraft } from './plans.draft.ts';
-import { toRoman } from './plans.outline.ts';
 import { type TimeDraft, timeKindKeys, timeKindsOffered } from './plans.time.ts';
 
 function isTimeKind(value: string): value is TaskTimeKind {

@@ -1,7 +1,7 @@
 import type { TaskTime, TaskTimeKind } from '@binhdang/contracts';
+import { toRoman } from '@binhdang/contracts';
 import { type MessageKey, t } from '../../i18n/i18n.ts';
 import { formatDate } from '../app/app.format.ts';
-import { toRoman } from './plans.outline.ts';
 
 /** A task's time as its form holds it: every input as typed, so a half-filled form is still a value. */
 export interface TimeDraft {
