@@ -8,9 +8,11 @@ import { createServerApp, listen } from './modules/app/server.ts';
 import { insertAuditRecord } from './modules/audit/audit.queries.ts';
 import { hashPassword } from './modules/auth/passwords.ts';
 import { importCliUsage, runParsePlanCommand } from './modules/imports/imports.cli.ts';
+import { runValuesCommand, valuesCliUsage } from './modules/indicators/indicators.cli.ts';
 import { planCliUsage, runPlanCommand } from './modules/plans/plans.cli.ts';
 import { ensureDemoAccounts } from './modules/seed/demo-accounts.ts';
 import { seedDemoPlans } from './modules/seed/demo-plans.ts';
+import { seedDemoFigures, seedIndicatorCatalogue } from './modules/seed/indicators.ts';
 import { seedReferenceUnits } from './modules/seed/reference-units.ts';
 import { insertUserWithGrants } from './modules/users/users.queries.ts';
 
@@ -23,6 +25,7 @@ const usage = `binhdang — administration
   npm run cli -- serve [--demo]          run the server (--demo: seed units and demo accounts)
 ${planCliUsage}
 ${importCliUsage}
+${valuesCliUsage}
 
 Configuration: DATABASE_URL (PostgreSQL server; default: embedded in BINHDANG_DATA_DIR or ./data), PORT (3000).`;
 
@@ -109,6 +112,7 @@ async function serveCommand(config: AppConfig) {
   if (config.demo) {
     const seeded = await seedReferenceUnits(handle.db, config.sharedDataDir);
     if (!seeded.skipped) log(`Seeded ${seeded.inserted} units.`);
+    await seedIndicatorCatalogue(handle.db, config.sharedDataDir);
     const created = await ensureDemoAccounts(handle.db);
     if (created.length > 0) log(`Demo accounts (password "demo"): ${created.join(', ')}`);
     const plans = await seedDemoPlans({ db: handle.db, clock: () => new Date(), config });
@@ -116,6 +120,8 @@ async function serveCommand(config: AppConfig) {
       log(
         `Demo plans: ${plans.plans} plans, ${plans.tasks} tasks, ${plans.progressUpdates} progress updates, evidence files: ${plans.attachments}.`,
       );
+    const figures = await seedDemoFigures(handle.db);
+    if (figures.values > 0) log(`Demo figures: ${figures.values} values for Lai Châu, 2023–2026.`);
   }
   const app = createServerApp({ db: handle.db, engine: handle.engine, config, clock: () => new Date() });
   const server = await listen(app, config.port, config.host);
@@ -151,6 +157,7 @@ async function main(argv: string[]) {
   if (command === 'seed') {
     const { db, close } = await openDatabase(config);
     const result = await seedReferenceUnits(db, config.sharedDataDir);
+    await seedIndicatorCatalogue(db, config.sharedDataDir);
     await close();
     log(
       result.skipped ? 'Danh mục đơn vị đã có dữ liệu; không nạp lại.' : `Đã nạp ${result.inserted} đơn vị.`,
@@ -158,6 +165,15 @@ async function main(argv: string[]) {
     return;
   }
   if (command === 'user' && rest[0] === 'add') return addUser(config, rest.slice(1));
+  if (command === 'values') {
+    const { db, close } = await openDatabase(config);
+    try {
+      process.exitCode = await runValuesCommand(db, rest, log);
+    } finally {
+      await close();
+    }
+    return;
+  }
   if (command === 'plan') {
     const { db, close } = await openDatabase(config);
     try {

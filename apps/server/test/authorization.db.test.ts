@@ -54,6 +54,7 @@ const planWriters = (role: Role, scope: Scope): Expectation =>
   role === 'system_admin' || (role !== 'viewer' && scope === 'in') ? 'allow' : 'deny';
 const planIssuers = (role: Role, scope: Scope): Expectation =>
   role === 'system_admin' || (['unit_admin', 'planner'].includes(role) && scope === 'in') ? 'allow' : 'deny';
+const systemAdminOnly = (role: Role): Expectation => (role === 'system_admin' ? 'allow' : 'deny');
 const anyWriter = (role: Role): Expectation => (role === 'viewer' ? 'deny' : 'allow');
 const adminRoles = (role: Role): Expectation =>
   role === 'system_admin' || role === 'unit_admin' ? 'allow' : 'deny';
@@ -403,6 +404,131 @@ const rules: Record<string, Rule> = {
     build: async (ctx, scope) => ({
       method: 'GET',
       path: `/events?year=2026&orgUnitId=${await ctx.newUnit(scope)}`,
+    }),
+  },
+  'GET /indicators/catalogue': {
+    expect: anySession,
+    build: async () => ({ method: 'GET', path: '/indicators/catalogue' }),
+  },
+  'POST /indicators/catalogue/data-elements': {
+    expect: systemAdminOnly,
+    build: async () => ({
+      method: 'POST',
+      path: '/indicators/catalogue/data-elements',
+      body: {
+        code: `DE_${Math.random().toString(36).slice(2, 10).toUpperCase()}`,
+        name: 'Số câu lạc bộ gia đình phát triển bền vững',
+        valueType: 'integer',
+        categoryCombo: 'default',
+      },
+    }),
+  },
+  'POST /indicators/catalogue/indicators': {
+    expect: systemAdminOnly,
+    build: async () => ({
+      method: 'POST',
+      path: '/indicators/catalogue/indicators',
+      body: {
+        code: `X.${Math.random().toString(36).slice(2, 10)}`,
+        name: 'Tỷ lệ nữ tham gia tập huấn',
+        unit: '%',
+        direction: 'min',
+        numerator: '#{TH_NGUOI_THAM_GIA.women}',
+        denominator: '#{TH_NGUOI_THAM_GIA}',
+        factor: 100,
+      },
+    }),
+  },
+  'GET /indicators/targets': {
+    expect: anyRoleInScope,
+    build: async (ctx, scope) => ({
+      method: 'GET',
+      path: `/indicators/targets?indicator=MT1.CT1&orgUnitId=${await ctx.newUnit(scope)}`,
+    }),
+  },
+  'PUT /indicators/targets': {
+    expect: planIssuers,
+    build: async (ctx, scope) => ({
+      method: 'PUT',
+      path: '/indicators/targets',
+      body: {
+        indicator: 'MT1.CT1',
+        orgUnitId: await ctx.newUnit(scope),
+        year: 2026,
+        operator: '>=',
+        value: 65,
+      },
+    }),
+  },
+  'GET /indicators/entry': {
+    expect: anyRoleInScope,
+    build: async (ctx, scope) => ({
+      method: 'GET',
+      path: `/indicators/entry?form=BDG_HOAT_DONG&period=2026&orgUnitId=${await ctx.newUnit(scope)}`,
+    }),
+  },
+  'GET /indicators/values': {
+    expect: anyRoleInScope,
+    build: async (ctx, scope) => ({
+      method: 'GET',
+      path: `/indicators/values?orgUnitId=${await ctx.newUnit(scope)}`,
+    }),
+  },
+  'POST /indicators/values': {
+    expect: planWriters,
+    build: async (ctx, scope) => ({
+      method: 'POST',
+      path: '/indicators/values',
+      body: {
+        items: [
+          {
+            dataElement: 'TT_SO_CUOC',
+            orgUnitId: await ctx.newUnit(scope),
+            period: '2026',
+            disaggregation: 'total',
+            value: 3,
+          },
+        ],
+      },
+    }),
+  },
+  'POST /indicators/values/csv': {
+    expect: planWriters,
+    build: async (ctx, scope) => {
+      const unitId = await ctx.newUnit(scope);
+      const unit = await ctx.app.db
+        .selectFrom('org_units')
+        .select('code')
+        .where('id', '=', unitId)
+        .executeTakeFirstOrThrow();
+      return {
+        method: 'POST',
+        path: '/indicators/values/csv',
+        body: {
+          csv: `data_element,org_unit,period,disaggregation,value,comment\nTT_SO_CUOC,${unit.code},2026,total,4,\n`,
+        },
+      };
+    },
+  },
+  'GET /indicators/values/history': {
+    expect: anyRoleInScope,
+    build: async (ctx, scope) => ({
+      method: 'GET',
+      path: `/indicators/values/history?dataElement=TT_SO_CUOC&period=2026&disaggregation=total&orgUnitId=${await ctx.newUnit(scope)}`,
+    }),
+  },
+  'GET /indicators/progress': {
+    expect: anyRoleInScope,
+    build: async (ctx, scope) => ({
+      method: 'GET',
+      path: `/indicators/progress?from=2024&to=2026&orgUnitId=${await ctx.newUnit(scope)}`,
+    }),
+  },
+  'GET /indicators/progress/xlsx': {
+    expect: anyRoleInScope,
+    build: async (ctx, scope) => ({
+      method: 'GET',
+      path: `/indicators/progress/xlsx?from=2024&to=2026&orgUnitId=${await ctx.newUnit(scope)}`,
     }),
   },
   'GET /reporting-duties': {

@@ -5,6 +5,7 @@ import { describe } from 'vitest';
 import { repositoryRoot } from '../src/modules/app/config.ts';
 import { createDatabase, type DatabaseHandle } from '../src/modules/app/database.ts';
 import { migrate } from '../src/modules/app/migrations.ts';
+import { seedIndicatorCatalogue } from '../src/modules/seed/indicators.ts';
 import { seedReferenceUnits } from '../src/modules/seed/reference-units.ts';
 
 export type Engine = 'embedded' | 'server';
@@ -48,7 +49,10 @@ export async function createTestDatabase(
     };
   }
   await migrate(handle.db);
-  if (options.seed) await seedReferenceUnits(handle.db, sharedDataDir);
+  if (options.seed) {
+    await seedReferenceUnits(handle.db, sharedDataDir);
+    await seedIndicatorCatalogue(handle.db, sharedDataDir);
+  }
   return {
     ...handle,
     close: async () => {

@@ -264,6 +264,32 @@ export const errorCatalogue = {
     vi: 'Văn bản đã bị hủy tiếp nhận. Hãy tải lên lại nếu cần.',
     en: 'This upload was discarded. Upload the document again if needed.',
   },
+  'figures.invalid_input': {
+    status: 400,
+    vi: 'Số liệu gửi lên không hợp lệ; chưa có số liệu nào được lưu.',
+    en: 'The figures are not valid; nothing was saved.',
+  },
+  'figures.validation_failed': {
+    status: 422,
+    vi: 'Số liệu không qua được kiểm tra (lỗi, hoặc cảnh báo chưa có giải trình); chưa có số liệu nào được lưu.',
+    en: 'The figures failed validation (errors, or warnings without a comment); nothing was saved.',
+  },
+  'indicators.not_found': { status: 404, vi: 'Không tìm thấy chỉ số.', en: 'Indicator not found.' },
+  'indicators.form_not_found': {
+    status: 404,
+    vi: 'Không tìm thấy biểu nhập số liệu.',
+    en: 'Data entry form not found.',
+  },
+  'indicators.code_taken': {
+    status: 409,
+    vi: 'Mã đã được dùng trong danh mục.',
+    en: 'The code is already used in the catalogue.',
+  },
+  'indicators.invalid_formula': {
+    status: 400,
+    vi: 'Công thức không hợp lệ.',
+    en: 'The formula is not valid.',
+  },
   'server.internal': {
     status: 500,
     vi: 'Hệ thống gặp lỗi, thao tác chưa được thực hiện. Vui lòng thử lại.',
@@ -283,5 +309,7 @@ export interface ApiErrorBody {
     retryAfterSeconds?: number;
     /** For `imports.duplicate`: the plan the unit already made from the same document. */
     planId?: number;
+    /** For `figures.validation_failed`: the validation messages (indicators.ts `validationMessage`). */
+    validation?: unknown[];
   };
 }

@@ -2,6 +2,7 @@ export * from './audit.ts';
 export * from './auth.ts';
 export * from './errors.ts';
 export * from './imports.ts';
+export * from './indicators.ts';
 export * from './org-units.ts';
 export * from './permissions.ts';
 export * from './plan-import.ts';

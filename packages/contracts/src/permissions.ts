@@ -16,6 +16,10 @@ export const permissions = [
   'plans.write',
   'plans.issue',
   'tasks.progress',
+  'figures.read',
+  'figures.write',
+  'targets.manage',
+  'catalogue.manage',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -31,12 +35,24 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'plans.write',
     'plans.issue',
     'tasks.progress',
+    'figures.read',
+    'figures.write',
+    'targets.manage',
   ],
-  planner: ['orgUnits.read', 'plans.read', 'plans.write', 'plans.issue', 'tasks.progress'],
+  planner: [
+    'orgUnits.read',
+    'plans.read',
+    'plans.write',
+    'plans.issue',
+    'tasks.progress',
+    'figures.read',
+    'figures.write',
+    'targets.manage',
+  ],
   // A commune's reporter drafts the commune's own plan from the province's and reports progress;
   // issuing it is for a planner or the unit's administrator.
-  reporter: ['orgUnits.read', 'plans.read', 'plans.write', 'tasks.progress'],
-  viewer: ['orgUnits.read', 'plans.read'],
+  reporter: ['orgUnits.read', 'plans.read', 'plans.write', 'tasks.progress', 'figures.read', 'figures.write'],
+  viewer: ['orgUnits.read', 'plans.read', 'figures.read'],
 };
 
 /** Roles a unit admin may hand out inside their subtree; only a system admin makes admins of the system. */

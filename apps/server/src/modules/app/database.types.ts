@@ -25,6 +25,16 @@ export interface Database {
   plan_imports: PlanImportsTable;
   plan_events: PlanEventsTable;
   reporting_duties: ReportingDutiesTable;
+  disaggregation_categories: DisaggregationCategoriesTable;
+  disaggregation_options: DisaggregationOptionsTable;
+  category_combos: CategoryCombosTable;
+  data_elements: DataElementsTable;
+  data_entry_forms: DataEntryFormsTable;
+  indicators: IndicatorsTable;
+  validation_rules: ValidationRulesTable;
+  indicator_targets: IndicatorTargetsTable;
+  data_values: DataValuesTable;
+  data_value_history: DataValueHistoryTable;
 }
 
 export interface OrgUnitsTable {
@@ -274,4 +284,123 @@ export interface ReportingDutiesTable {
   due_on: string | null;
   recipient: string | null;
   created_at: Generated<Date>;
+}
+
+/* Indicators and figures (0004-indicators.sql). */
+
+export interface DisaggregationCategoriesTable {
+  id: Generated<number>;
+  code: string;
+  name: string;
+  name_en: string | null;
+  total_option: string | null;
+}
+
+export interface DisaggregationOptionsTable {
+  id: Generated<number>;
+  category_id: number;
+  code: string;
+  name: string;
+  name_en: string | null;
+  position: number;
+}
+
+export interface CategoryCombosTable {
+  id: Generated<number>;
+  code: string;
+  name: string;
+  /** Category codes, JSON array. */
+  categories: Generated<unknown>;
+}
+
+export interface DataElementsTable {
+  id: Generated<number>;
+  code: string;
+  name: string;
+  short_name: string | null;
+  value_type: string;
+  aggregation: Generated<string>;
+  category_combo_id: number;
+  description: string | null;
+  created_at: Generated<Date>;
+}
+export type DataElementRow = Selectable<DataElementsTable>;
+
+export interface DataEntryFormsTable {
+  id: Generated<number>;
+  code: string;
+  name: string;
+  period_type: Generated<string>;
+  /** Data element codes, JSON array. */
+  data_elements: Generated<unknown>;
+}
+
+export interface IndicatorsTable {
+  id: Generated<number>;
+  code: string;
+  objective: string | null;
+  name: string;
+  unit: string;
+  direction: string;
+  numerator: string;
+  denominator: string | null;
+  factor: Generated<number>;
+  decimals: Generated<number>;
+  /** JSON array of strings. */
+  source: Generated<unknown>;
+  confidence: Generated<string>;
+  note: string | null;
+  position: Generated<number>;
+  created_at: Generated<Date>;
+}
+export type IndicatorRow = Selectable<IndicatorsTable>;
+
+export interface ValidationRulesTable {
+  id: Generated<number>;
+  code: string;
+  kind: string;
+  name: string;
+  importance: string;
+  left_side: string | null;
+  operator: string | null;
+  right_side: string | null;
+  threshold: number | null;
+}
+
+export interface IndicatorTargetsTable {
+  id: Generated<number>;
+  indicator_id: number;
+  org_unit_id: number | null;
+  year: number;
+  operator: string;
+  value: number;
+  source: string | null;
+  updated_by: number | null;
+  updated_at: Generated<Date>;
+}
+
+export interface DataValuesTable {
+  id: Generated<number>;
+  data_element_id: number;
+  org_unit_id: number;
+  period: string;
+  disaggregation: string;
+  value: number;
+  comment: string | null;
+  updated_by: number;
+  updated_at: Generated<Date>;
+}
+
+export interface DataValueHistoryTable {
+  id: Generated<number>;
+  data_element_id: number;
+  org_unit_id: number;
+  period: string;
+  disaggregation: string;
+  action: string;
+  value: number | null;
+  previous_value: number | null;
+  comment: string | null;
+  changed_by: number;
+  changed_at: Generated<Date>;
 }

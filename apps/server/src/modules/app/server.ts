@@ -10,6 +10,7 @@ import { z } from 'zod';
 import { registerAuditRoutes } from '../audit/audit.routes.ts';
 import { registerAuthRoutes } from '../auth/auth.routes.ts';
 import { registerImportRoutes } from '../imports/imports.routes.ts';
+import { registerIndicatorRoutes } from '../indicators/indicators.routes.ts';
 import { registerLegalDocumentRoutes } from '../legal-documents/legal-documents.routes.ts';
 import { registerOrgUnitRoutes } from '../org-units/org-units.routes.ts';
 import { registerPlanRoutes } from '../plans/plans.routes.ts';
@@ -48,6 +49,7 @@ export function createApi(deps: AppDeps & { engine: 'embedded' | 'server' }) {
   registerPlanRoutes(api);
   registerTaskRoutes(api);
   registerImportRoutes(api);
+  registerIndicatorRoutes(api);
 
   api.doc31('/openapi.json', {
     openapi: '3.1.0',
