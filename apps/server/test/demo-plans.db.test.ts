@@ -209,6 +209,26 @@ describeEachEngine('demo plans', (engine) => {
     expect(text.trimEnd()).toMatch(/%%EOF$/);
   });
 
+  it('puts the campaigns and the reporting deadlines in the calendar', async () => {
+    const events = await app.db.selectFrom('plan_events').select(['name', 'starts_on', 'ends_on']).execute();
+    expect(events).toContainEqual({
+      name: 'Tháng hành động vì bình đẳng giới và phòng ngừa, ứng phó với bạo lực trên cơ sở giới',
+      starts_on: '2026-11-15',
+      ends_on: '2026-12-15',
+    });
+    const duties = await app.db
+      .selectFrom('reporting_duties as d')
+      .innerJoin('org_units as u', 'u.id', 'd.org_unit_id')
+      .select(['u.name', 'd.kind', 'd.due_on'])
+      .execute();
+    expect(duties).toContainEqual({ name: 'Xã Mường Tè', kind: 'annual', due_on: '2026-12-01' });
+    expect(duties).toContainEqual({
+      name: 'Công đoàn ngành Giáo dục',
+      kind: '6-month',
+      due_on: '2026-05-30',
+    });
+  });
+
   it('seeds nothing a second time', async () => {
     const before = await app.db
       .selectFrom('task_progress')

@@ -93,8 +93,78 @@ export async function seedDemoPlans({
     progressUpdates += result.updates;
     attachments += result.attachments;
   }
+  await writeCalendar(db, written);
   const tasks = [...written.values()].reduce((sum, plan) => sum + plan.tasks.size, 0);
   return { seeded: true, plans: written.size, tasks, progressUpdates, attachments };
+}
+
+/**
+ * The campaigns and reporting deadlines the demo plans set, as plan import would record them:
+ * the province plan's observances and the Action Month (../shared/data/observances.json), its
+ * annual report due 01/12/2026 to the province through Sở Nội vụ (fixture 001), and the
+ * federation's 6-month and annual reports due 30/5 and 30/11 (reporting-regime.json).
+ */
+async function writeCalendar(db: Db, written: Map<DemoPlanKey, WrittenPlan>) {
+  const province = written.get('province');
+  const federation = written.get('federation');
+  if (!province || !federation) return;
+  const events = [
+    { name: 'Ngày Quốc tế Phụ nữ', from: '2026-03-08', to: '2026-03-08' },
+    { name: 'Ngày Gia đình Việt Nam', from: '2026-06-28', to: '2026-06-28' },
+    {
+      name: 'Tháng hành động quốc gia về phòng, chống bạo lực gia đình',
+      from: '2026-06-01',
+      to: '2026-06-30',
+    },
+    { name: 'Ngày Phụ nữ Việt Nam', from: '2026-10-20', to: '2026-10-20' },
+    {
+      name: 'Tháng hành động vì bình đẳng giới và phòng ngừa, ứng phó với bạo lực trên cơ sở giới',
+      from: '2026-11-15',
+      to: '2026-12-15',
+    },
+  ];
+  await db
+    .insertInto('plan_events')
+    .values(
+      events.map((event) => ({
+        plan_id: province.id,
+        name: event.name,
+        starts_on: event.from,
+        ends_on: event.to,
+      })),
+    )
+    .execute();
+
+  const reporters = await db
+    .selectFrom('plans')
+    .select('org_unit_id')
+    .where('parent_plan_id', '=', province.id)
+    .execute();
+  const duties = [
+    ...reporters.map((plan) => ({
+      plan_id: province.id,
+      org_unit_id: plan.org_unit_id,
+      kind: 'annual',
+      due_on: '2026-12-01',
+      recipient: 'Ủy ban nhân dân tỉnh (qua Sở Nội vụ)',
+    })),
+    ...(['2026-05-30', '2026-11-30'] as const).map((due, index) => ({
+      plan_id: federation.id,
+      org_unit_id: 0,
+      kind: index === 0 ? '6-month' : 'annual',
+      due_on: due,
+      recipient: 'LĐLĐ tỉnh (qua Ban Tuyên giáo - Nữ công)',
+    })),
+  ];
+  const unions = await db
+    .selectFrom('plans')
+    .select('org_unit_id')
+    .where('parent_plan_id', '=', federation.id)
+    .execute();
+  const rows = duties.flatMap((duty) =>
+    duty.org_unit_id === 0 ? unions.map((union) => ({ ...duty, org_unit_id: union.org_unit_id })) : [duty],
+  );
+  if (rows.length > 0) await db.insertInto('reporting_duties').values(rows).execute();
 }
 
 /** The demo `admin` account as a signed-in system administrator (demo.ts, demo-accounts.ts). */
