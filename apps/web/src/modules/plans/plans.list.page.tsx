@@ -82,9 +82,14 @@ function PlanList() {
       <header class="page-header">
         <h1>{t('plans.list.title')}</h1>
         {hasPermission(session, 'plans.write') && (
-          <a class="button-link button-primary" href={paths.newPlan}>
-            {t('plans.list.create')}
-          </a>
+          <span class="button-row">
+            <a class="button-link button-primary" href={paths.newPlan}>
+              {t('plans.list.create')}
+            </a>
+            <a class="button-link" href={paths.planImport}>
+              {t('imports.upload.fromPlans')}
+            </a>
+          </span>
         )}
       </header>
 
