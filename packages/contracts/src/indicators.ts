@@ -508,8 +508,8 @@ export const indicatorProgressStatuses = ['achieved', 'on_track', 'off_track', '
 export type IndicatorProgressStatus = (typeof indicatorProgressStatuses)[number];
 export const progressStatusLabels: Record<IndicatorProgressStatus, { vi: string; en: string }> = {
   achieved: { vi: 'Đạt', en: 'Achieved' },
-  on_track: { vi: 'Đúng hướng', en: 'On track' },
-  off_track: { vi: 'Chưa đạt', en: 'Off track' },
+  on_track: { vi: 'Đúng tiến độ', en: 'On track' },
+  off_track: { vi: 'Chậm tiến độ', en: 'Off track' },
   no_data: { vi: 'Chưa có số liệu', en: 'No data' },
 };
 

@@ -1071,9 +1071,12 @@ function indicatorProgress(
   const latest = withValues.at(-1);
   const previous = withValues.at(-2);
   const first = withValues[0];
-  const nextTarget = latest
-    ? (ownTargets.find((target) => target.year >= latest.year) ?? ownTargets.at(-1) ?? null)
-    : (ownTargets[0] ?? null);
+  // The target still ahead of the latest figure, or of the last year shown when there is none.
+  const referenceYear = latest?.year ?? yearRows.at(-1)?.year;
+  const nextTarget =
+    referenceYear === undefined
+      ? (ownTargets[0] ?? null)
+      : (ownTargets.find((target) => target.year >= referenceYear) ?? ownTargets.at(-1) ?? null);
   let trend: IndicatorProgress['trend'] = null;
   if (first && latest && first !== latest) {
     const change = latest.value! - first.value!;

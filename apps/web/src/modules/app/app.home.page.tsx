@@ -1,6 +1,7 @@
 import { roleLabels } from '@binhdang/contracts';
 import { localized, t } from '../../i18n/i18n.ts';
 import { hasPermission, useSession } from '../auth/auth.session.ts';
+import { ReportingDutiesCard } from '../calendar/calendar.duties-card.tsx';
 import { TaskSummaryCard } from '../tasks/tasks.summary-card.tsx';
 import { usePageTitle } from './app.hooks.ts';
 import { paths } from './app.paths.ts';
@@ -22,6 +23,12 @@ export function HomePage() {
       label: t('home.tasks'),
       hint: t('home.tasksHint'),
       isShown: hasPermission(session, 'plans.read'),
+    },
+    {
+      href: paths.figures,
+      label: t('indicators.nav'),
+      hint: t('indicators.homeHint'),
+      isShown: hasPermission(session, 'figures.read'),
     },
     {
       href: paths.orgUnits,
@@ -50,6 +57,7 @@ export function HomePage() {
 
       {/* Officers who carry out or plan tasks first see what is late and what is coming. */}
       {hasPermission(session, 'tasks.progress') && <TaskSummaryCard />}
+      {hasPermission(session, 'plans.read') && <ReportingDutiesCard />}
 
       <section class="card" aria-labelledby="roles-title">
         <h2 id="roles-title">{t('home.rolesTitle')}</h2>

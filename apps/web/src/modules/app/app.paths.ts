@@ -21,6 +21,16 @@ export const paths = {
   taskCalendar: '/nhiem-vu/lich',
   taskProgress: (taskId: number, unitId: number) => `/nhiem-vu/${taskId}/${unitId}`,
   attachment: (id: number) => `/api/attachments/${id}`,
+  /** Upload a plan received from another body, then review what was read. */
+  planImport: '/nhap-ke-hoach',
+  planImportReview: (id: number) => `/nhap-ke-hoach/${id}`,
+  /** Campaigns and observances of the year, and the reports due. */
+  calendar: '/lich-cong-tac',
+  /** Figures: entry grid, progress against targets, the catalogue. */
+  figures: '/so-lieu',
+  figuresEntry: '/so-lieu/nhap',
+  figuresProgress: '/so-lieu/tien-do',
+  figuresCatalogue: '/so-lieu/danh-muc',
 };
 
 /** Only our own paths may follow the login, never another site (`//evil.example`, `/\evil.example`). */

@@ -65,6 +65,27 @@ const TaskCalendarPage = lazyPage(() =>
 const TaskProgressPage = lazyPage(() =>
   import('../tasks/tasks.progress.page.tsx').then((module) => module.TaskProgressPage),
 );
+const PlanImportUploadPage = lazyPage(() =>
+  import('../imports/imports.upload.page.tsx').then((module) => module.PlanImportUploadPage),
+);
+const PlanImportReviewPage = lazyPage(() =>
+  import('../imports/imports.review.page.tsx').then((module) => module.PlanImportReviewPage),
+);
+const CalendarPage = lazyPage(() =>
+  import('../calendar/calendar.page.tsx').then((module) => module.CalendarPage),
+);
+const FiguresIndexPage = lazyPage(() =>
+  import('../indicators/indicators.index.page.tsx').then((module) => module.FiguresIndexPage),
+);
+const FiguresEntryPage = lazyPage(() =>
+  import('../indicators/indicators.entry.page.tsx').then((module) => module.FiguresEntryPage),
+);
+const FiguresProgressPage = lazyPage(() =>
+  import('../indicators/indicators.progress.page.tsx').then((module) => module.FiguresProgressPage),
+);
+const FiguresCataloguePage = lazyPage(() =>
+  import('../indicators/indicators.catalogue.page.tsx').then((module) => module.FiguresCataloguePage),
+);
 
 // Login and home are in the first download: every visit starts on one of them.
 const Login = withLanguage(LoginPage);
@@ -100,6 +121,13 @@ export function AppRouter({
       <Route path={paths.tasks} component={TaskListPage} />
       <Route path={paths.taskCalendar} component={TaskCalendarPage} />
       <Route path="/nhiem-vu/:taskId/:unitId" component={TaskProgressPage} />
+      <Route path={paths.planImport} component={PlanImportUploadPage} />
+      <Route path="/nhap-ke-hoach/:id" component={PlanImportReviewPage} />
+      <Route path={paths.calendar} component={CalendarPage} />
+      <Route path={paths.figures} component={FiguresIndexPage} />
+      <Route path={paths.figuresEntry} component={FiguresEntryPage} />
+      <Route path={paths.figuresProgress} component={FiguresProgressPage} />
+      <Route path={paths.figuresCatalogue} component={FiguresCataloguePage} />
       <Route default component={NotFound} />
     </Router>
   );
