@@ -127,6 +127,7 @@ function benchWeb() {
   const pages: [string, string][] = [
     ['web-plan-editor-js-gzip-kb', 'src/modules/plans/plans.editor.page.tsx'],
     ['web-task-progress-js-gzip-kb', 'src/modules/tasks/tasks.progress.page.tsx'],
+    ['web-data-entry-js-gzip-kb', 'src/modules/indicators/indicators.entry.page.tsx'],
   ];
   for (const [name, key] of pages) {
     if (!manifest[key]) continue;
