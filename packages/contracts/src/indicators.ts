@@ -54,9 +54,14 @@ export type Period = z.infer<typeof period>;
 export const periodTypes = ['year', 'half_year'] as const;
 
 /** `2026` → "Năm 2026"; `2026S1` → "6 tháng đầu năm 2026". */
-export function periodLabel(value: string): string {
+export function periodLabel(value: string, language: 'vi' | 'en' = 'vi'): string {
   const match = periodPattern.exec(value);
   if (!match) return value;
+  if (language === 'en') {
+    if (match[2] === 'S1') return `First half of ${match[1]}`;
+    if (match[2] === 'S2') return `Second half of ${match[1]}`;
+    return `Year ${match[1]}`;
+  }
   if (match[2] === 'S1') return `6 tháng đầu năm ${match[1]}`;
   if (match[2] === 'S2') return `6 tháng cuối năm ${match[1]}`;
   return `Năm ${match[1]}`;

@@ -1,4 +1,11 @@
-import type { Catalogue, EntryForm, EntryRow, OptionCombo, ValidationMessage } from '@binhdang/contracts';
+import {
+  type Catalogue,
+  type EntryForm,
+  type EntryRow,
+  type OptionCombo,
+  periodLabel,
+  type ValidationMessage,
+} from '@binhdang/contracts';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { getLanguage, t } from '../../i18n/i18n.ts';
 import { ApiError } from '../app/app.api-client.ts';
@@ -394,7 +401,7 @@ export function EntryGrid({ form, catalogue }: { form: EntryForm; catalogue: Cat
   return (
     <div class="entry" ref={grid}>
       <h2 class="entry-title">
-        {form.form.name} — {form.orgUnit.name} — {form.periodLabel}
+        {form.form.name} — {form.orgUnit.name} — {periodLabel(form.period, getLanguage())}
       </h2>
       {isReadOnly ? (
         <p class="notice notice-warning">{t('indicators.entry.readOnly')}</p>

@@ -1,7 +1,7 @@
 import { type Catalogue, type EntryForm, periodLabel } from '@binhdang/contracts';
 import { useEffect, useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
-import { t } from '../../i18n/i18n.ts';
+import { getLanguage, t } from '../../i18n/i18n.ts';
 import { todayIso } from '../app/app.format.ts';
 import { usePageTitle, useResource } from '../app/app.hooks.ts';
 import { paths } from '../app/app.paths.ts';
@@ -109,7 +109,7 @@ function EntryChoices({
               >
                 {periods.map((option) => (
                   <option key={option} value={option}>
-                    {periodLabel(option)}
+                    {periodLabel(option, getLanguage())}
                   </option>
                 ))}
               </select>
