@@ -14,6 +14,7 @@ import { ensureDemoAccounts } from './modules/seed/demo-accounts.ts';
 import { seedDemoPlans } from './modules/seed/demo-plans.ts';
 import { seedDemoFigures, seedIndicatorCatalogue } from './modules/seed/indicators.ts';
 import { seedReferenceUnits } from './modules/seed/reference-units.ts';
+import { seedReportTemplates } from './modules/seed/report-templates.ts';
 import { insertUserWithGrants } from './modules/users/users.queries.ts';
 
 const usage = `binhdang — administration
@@ -113,6 +114,7 @@ async function serveCommand(config: AppConfig) {
     const seeded = await seedReferenceUnits(handle.db, config.sharedDataDir);
     if (!seeded.skipped) log(`Seeded ${seeded.inserted} units.`);
     await seedIndicatorCatalogue(handle.db, config.sharedDataDir);
+    await seedReportTemplates(handle.db);
     const created = await ensureDemoAccounts(handle.db);
     if (created.length > 0) log(`Demo accounts (password "demo"): ${created.join(', ')}`);
     const plans = await seedDemoPlans({ db: handle.db, clock: () => new Date(), config });
@@ -158,6 +160,7 @@ async function main(argv: string[]) {
     const { db, close } = await openDatabase(config);
     const result = await seedReferenceUnits(db, config.sharedDataDir);
     await seedIndicatorCatalogue(db, config.sharedDataDir);
+    await seedReportTemplates(db);
     await close();
     log(
       result.skipped ? 'Danh mục đơn vị đã có dữ liệu; không nạp lại.' : `Đã nạp ${result.inserted} đơn vị.`,

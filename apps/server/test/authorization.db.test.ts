@@ -62,6 +62,46 @@ const adminRoles = (role: Role): Expectation =>
 const parentCode = (scope: Scope) => (scope === 'in' ? '12' : '01');
 const today = '2026-11-22';
 
+/** A round of the province (in) or of Hà Nội (out) with one submission of a new unit there. */
+async function newSubmission(ctx: Ctx, scope: Scope, status: 'draft' | 'submitted' = 'draft') {
+  const db = ctx.app.db;
+  const unitId = await ctx.newUnit(scope);
+  const template = await db
+    .selectFrom('report_templates')
+    .select('id')
+    .where('code', '=', 'BDG_NAM')
+    .executeTakeFirstOrThrow();
+  const creator = await db.selectFrom('users').select('id').orderBy('id').executeTakeFirstOrThrow();
+  const round = await db
+    .insertInto('report_rounds')
+    .values({
+      template_id: template.id,
+      consolidating_unit_id: await ctx.app.unitId(parentCode(scope)),
+      title: 'Đợt báo cáo thử',
+      period: '2026',
+      cut_off_from: '2025-12-15',
+      cut_off_to: '2026-12-14',
+      due_on: '2026-12-01',
+      due_at: new Date('2026-12-01T17:00:00Z'),
+      created_by: creator.id,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const submittedAt = status === 'draft' ? null : new Date('2026-11-20T03:00:00Z');
+  const submission = await db
+    .insertInto('report_submissions')
+    .values({
+      round_id: round.id,
+      org_unit_id: unitId,
+      status,
+      first_submitted_at: submittedAt,
+      submitted_at: submittedAt,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return { roundId: round.id, submissionId: submission.id, unitId };
+}
+
 const rules: Record<string, Rule> = {
   'GET /health': {
     isPublic: true,
@@ -536,6 +576,113 @@ const rules: Record<string, Rule> = {
     build: async (ctx, scope) => ({
       method: 'GET',
       path: `/reporting-duties?filter=all&orgUnitId=${await ctx.newUnit(scope)}`,
+    }),
+  },
+  'GET /reporting/templates': {
+    expect: anySession,
+    build: async () => ({ method: 'GET', path: '/reporting/templates' }),
+  },
+  'GET /reporting/templates/:id': {
+    expect: anySession,
+    build: async (ctx) => {
+      const template = await ctx.app.db.selectFrom('report_templates').select('id').executeTakeFirstOrThrow();
+      return { method: 'GET', path: `/reporting/templates/${template.id}` };
+    },
+  },
+  'GET /reporting/rounds': {
+    expect: anyRoleInScope,
+    build: async (ctx, scope) => ({
+      method: 'GET',
+      path: `/reporting/rounds?orgUnitId=${await ctx.newUnit(scope)}`,
+    }),
+  },
+  'POST /reporting/rounds': {
+    expect: planIssuers,
+    build: async (ctx, scope) => {
+      const template = await ctx.app.db
+        .selectFrom('report_templates')
+        .select('id')
+        .where('code', '=', 'BDG_NAM')
+        .executeTakeFirstOrThrow();
+      return {
+        method: 'POST',
+        path: '/reporting/rounds',
+        body: {
+          templateId: template.id,
+          consolidatingUnitId: await ctx.app.unitId(parentCode(scope)),
+          period: '2026',
+          dueOn: '2026-12-01',
+          unitIds: [await ctx.newUnit(scope)],
+        },
+      };
+    },
+  },
+  'GET /reporting/rounds/:id': {
+    expect: anyRoleInScope,
+    build: async (ctx, scope) => ({
+      method: 'GET',
+      path: `/reporting/rounds/${(await newSubmission(ctx, scope)).roundId}`,
+    }),
+  },
+  'GET /reporting/rounds/:id/consolidation': {
+    expect: anyRoleInScope,
+    build: async (ctx, scope) => ({
+      method: 'GET',
+      path: `/reporting/rounds/${(await newSubmission(ctx, scope, 'submitted')).roundId}/consolidation?include=submitted`,
+    }),
+  },
+  'GET /reporting/inbox': {
+    expect: anySession,
+    build: async () => ({ method: 'GET', path: '/reporting/inbox' }),
+  },
+  'GET /reporting/timeliness': {
+    expect: anyRoleInScope,
+    build: async (ctx, scope) => ({
+      method: 'GET',
+      path: `/reporting/timeliness?orgUnitId=${await ctx.app.unitId(parentCode(scope))}`,
+    }),
+  },
+  'GET /reporting/submissions/:id': {
+    expect: anyRoleInScope,
+    build: async (ctx, scope) => ({
+      method: 'GET',
+      path: `/reporting/submissions/${(await newSubmission(ctx, scope)).submissionId}`,
+    }),
+  },
+  'PUT /reporting/submissions/:id': {
+    expect: planWriters,
+    build: async (ctx, scope) => ({
+      method: 'PUT',
+      path: `/reporting/submissions/${(await newSubmission(ctx, scope)).submissionId}`,
+      body: {
+        revision: 0,
+        narrative: { '1': 'Đã ban hành kế hoạch.' },
+        figures: [{ dataElement: 'TT_SO_CUOC', disaggregation: 'total', value: 3 }],
+      },
+    }),
+  },
+  'POST /reporting/submissions/:id/submit': {
+    expect: planWriters,
+    build: async (ctx, scope) => ({
+      method: 'POST',
+      path: `/reporting/submissions/${(await newSubmission(ctx, scope)).submissionId}/submit`,
+      body: { revision: 0 },
+    }),
+  },
+  'POST /reporting/submissions/:id/return': {
+    expect: planIssuers,
+    build: async (ctx, scope) => ({
+      method: 'POST',
+      path: `/reporting/submissions/${(await newSubmission(ctx, scope, 'submitted')).submissionId}/return`,
+      body: { comment: 'Đề nghị bổ sung số liệu.' },
+    }),
+  },
+  'POST /reporting/submissions/:id/accept': {
+    expect: planIssuers,
+    build: async (ctx, scope) => ({
+      method: 'POST',
+      path: `/reporting/submissions/${(await newSubmission(ctx, scope, 'submitted')).submissionId}/accept`,
+      body: {},
     }),
   },
 };

@@ -7,6 +7,7 @@ import { createDatabase, type DatabaseHandle } from '../src/modules/app/database
 import { migrate } from '../src/modules/app/migrations.ts';
 import { seedIndicatorCatalogue } from '../src/modules/seed/indicators.ts';
 import { seedReferenceUnits } from '../src/modules/seed/reference-units.ts';
+import { seedReportTemplates } from '../src/modules/seed/report-templates.ts';
 
 export type Engine = 'embedded' | 'server';
 
@@ -52,6 +53,7 @@ export async function createTestDatabase(
   if (options.seed) {
     await seedReferenceUnits(handle.db, sharedDataDir);
     await seedIndicatorCatalogue(handle.db, sharedDataDir);
+    await seedReportTemplates(handle.db);
   }
   return {
     ...handle,

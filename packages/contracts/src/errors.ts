@@ -290,6 +290,46 @@ export const errorCatalogue = {
     vi: 'Công thức không hợp lệ.',
     en: 'The formula is not valid.',
   },
+  'reporting.template_not_found': {
+    status: 404,
+    vi: 'Không tìm thấy mẫu báo cáo.',
+    en: 'Report template not found.',
+  },
+  'reporting.round_not_found': {
+    status: 404,
+    vi: 'Không tìm thấy đợt báo cáo.',
+    en: 'Reporting round not found.',
+  },
+  'reporting.submission_not_found': {
+    status: 404,
+    vi: 'Không tìm thấy báo cáo của đơn vị.',
+    en: 'Submission not found.',
+  },
+  'reporting.invalid_round': {
+    status: 400,
+    vi: 'Thông tin đợt báo cáo không hợp lệ.',
+    en: 'The reporting round is not valid.',
+  },
+  'reporting.conflict': {
+    status: 409,
+    vi: 'Báo cáo vừa được người khác lưu nên bản của bạn chưa được lưu. Nội dung bạn nhập vẫn còn trên màn hình: hãy sao lại phần đã sửa, tải bản mới nhất, đối chiếu rồi lưu lại.',
+    en: 'Someone else saved this report meanwhile, so yours was not saved. Your text is still on screen: copy your changes, reload the latest and save again.',
+  },
+  'reporting.locked': {
+    status: 409,
+    vi: 'Báo cáo đã được duyệt nên không sửa được nữa.',
+    en: 'The report has been accepted and is locked.',
+  },
+  'reporting.not_editable': {
+    status: 409,
+    vi: 'Báo cáo đã nộp, đang chờ duyệt nên không sửa được; nếu cần sửa, đề nghị đơn vị tổng hợp trả lại.',
+    en: 'The report is awaiting review and cannot be edited; ask the consolidating unit to return it.',
+  },
+  'reporting.invalid_transition': {
+    status: 409,
+    vi: 'Chỉ trả lại hoặc duyệt được báo cáo đã nộp và đang chờ duyệt.',
+    en: 'Only a submitted report awaiting review can be returned or accepted.',
+  },
   'server.internal': {
     status: 500,
     vi: 'Hệ thống gặp lỗi, thao tác chưa được thực hiện. Vui lòng thử lại.',

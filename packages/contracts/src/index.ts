@@ -7,5 +7,6 @@ export * from './org-units.ts';
 export * from './permissions.ts';
 export * from './plan-import.ts';
 export * from './plans.ts';
+export * from './reporting.ts';
 export * from './text.ts';
 export * from './users.ts';

@@ -20,6 +20,9 @@ export const permissions = [
   'figures.write',
   'targets.manage',
   'catalogue.manage',
+  'reports.read',
+  'reports.submit',
+  'rounds.manage',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -38,6 +41,9 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'figures.read',
     'figures.write',
     'targets.manage',
+    'reports.read',
+    'reports.submit',
+    'rounds.manage',
   ],
   planner: [
     'orgUnits.read',
@@ -48,11 +54,25 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'figures.read',
     'figures.write',
     'targets.manage',
+    'reports.read',
+    'reports.submit',
+    'rounds.manage',
   ],
   // A commune's reporter drafts the commune's own plan from the province's and reports progress;
   // issuing it is for a planner or the unit's administrator.
-  reporter: ['orgUnits.read', 'plans.read', 'plans.write', 'tasks.progress', 'figures.read', 'figures.write'],
-  viewer: ['orgUnits.read', 'plans.read', 'figures.read'],
+  // A reporter writes and submits its unit's reports; opening rounds, returning and accepting
+  // reports is for the consolidating unit's planners and administrators.
+  reporter: [
+    'orgUnits.read',
+    'plans.read',
+    'plans.write',
+    'tasks.progress',
+    'figures.read',
+    'figures.write',
+    'reports.read',
+    'reports.submit',
+  ],
+  viewer: ['orgUnits.read', 'plans.read', 'figures.read', 'reports.read'],
 };
 
 /** Roles a unit admin may hand out inside their subtree; only a system admin makes admins of the system. */

@@ -35,6 +35,10 @@ export interface Database {
   indicator_targets: IndicatorTargetsTable;
   data_values: DataValuesTable;
   data_value_history: DataValueHistoryTable;
+  report_templates: ReportTemplatesTable;
+  report_rounds: ReportRoundsTable;
+  report_submissions: ReportSubmissionsTable;
+  report_submission_events: ReportSubmissionEventsTable;
 }
 
 export interface OrgUnitsTable {
@@ -403,4 +407,63 @@ export interface DataValueHistoryTable {
   comment: string | null;
   changed_by: number;
   changed_at: Generated<Date>;
+}
+
+export interface ReportTemplatesTable {
+  id: Generated<number>;
+  code: string;
+  version: Generated<number>;
+  kind: string;
+  name: string;
+  period_type: string;
+  /** jsonb: OutlineSection[] */
+  outline: Generated<unknown>;
+  /** jsonb: AppendixTableDefinition[] */
+  tables: Generated<unknown>;
+  is_current: Generated<boolean>;
+  created_at: Generated<Date>;
+}
+export type ReportTemplateRow = Selectable<ReportTemplatesTable>;
+
+export interface ReportRoundsTable {
+  id: Generated<number>;
+  template_id: number;
+  consolidating_unit_id: number;
+  parent_round_id: number | null;
+  title: string;
+  period: string;
+  cut_off_from: string;
+  cut_off_to: string;
+  due_on: string;
+  due_at: Date;
+  created_by: number;
+  created_at: Generated<Date>;
+}
+export type ReportRoundRow = Selectable<ReportRoundsTable>;
+
+export interface ReportSubmissionsTable {
+  id: Generated<number>;
+  round_id: number;
+  org_unit_id: number;
+  status: Generated<string>;
+  revision: Generated<number>;
+  /** jsonb: Record<sectionKey, answer> */
+  narrative: Generated<unknown>;
+  first_submitted_at: Date | null;
+  submitted_at: Date | null;
+  accepted_at: Date | null;
+  updated_by: number | null;
+  updated_at: Generated<Date>;
+}
+export type ReportSubmissionRow = Selectable<ReportSubmissionsTable>;
+
+export interface ReportSubmissionEventsTable {
+  id: Generated<number>;
+  submission_id: number;
+  action: string;
+  from_status: string;
+  to_status: string;
+  comment: string | null;
+  actor_user_id: number;
+  at: Generated<Date>;
 }

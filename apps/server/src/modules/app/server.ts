@@ -14,6 +14,7 @@ import { registerIndicatorRoutes } from '../indicators/indicators.routes.ts';
 import { registerLegalDocumentRoutes } from '../legal-documents/legal-documents.routes.ts';
 import { registerOrgUnitRoutes } from '../org-units/org-units.routes.ts';
 import { registerPlanRoutes } from '../plans/plans.routes.ts';
+import { registerReportingRoutes } from '../reporting/reporting.routes.ts';
 import { registerTaskRoutes } from '../tasks/tasks.routes.ts';
 import { registerUserRoutes } from '../users/users.routes.ts';
 import { type AppDeps, createApiApp, defineRoute, jsonContent } from './http.ts';
@@ -50,6 +51,7 @@ export function createApi(deps: AppDeps & { engine: 'embedded' | 'server' }) {
   registerTaskRoutes(api);
   registerImportRoutes(api);
   registerIndicatorRoutes(api);
+  registerReportingRoutes(api);
 
   api.doc31('/openapi.json', {
     openapi: '3.1.0',

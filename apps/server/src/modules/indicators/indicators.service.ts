@@ -24,10 +24,11 @@ import {
   type valueListQuery,
   type valuesWriteInput,
 } from '@binhdang/contracts';
+import type { Transaction } from 'kysely';
 import type { z } from 'zod';
 import type { Actor } from '../access/access.policy.ts';
 import type { Db } from '../app/database.ts';
-import type { OrgUnitRow } from '../app/database.types.ts';
+import type { Database, OrgUnitRow } from '../app/database.types.ts';
 import { AppError } from '../app/errors.ts';
 import { insertAuditRecord } from '../audit/audit.queries.ts';
 import type { RequestMeta } from '../auth/auth.service.ts';
@@ -492,15 +493,23 @@ function validateBatch(
  * a comment → 422 `figures.validation_failed`. Each change keeps a history row; one audit row.
  */
 export async function writeValues({
-  db,
+  db: outerDb,
   actor,
   meta,
   input,
   issuePath = (index, field) => `items.${index}.${field}`,
+  transaction,
 }: WriteDeps & {
   input: z.infer<typeof valuesWriteInput>;
   issuePath?: (index: number, field: string) => string;
+  /** The caller's open transaction (a report save), so its text and these figures commit together. */
+  transaction?: Transaction<Database>;
 }): Promise<ValuesWriteResult> {
+  // Inside a caller's transaction every statement must use it: the embedded engine has one
+  // connection, lent to the open transaction.
+  const db = (transaction ?? outerDb) as Db;
+  const inTransaction = <T>(work: (trx: Transaction<Database>) => Promise<T>) =>
+    transaction ? work(transaction) : outerDb.transaction().execute(work);
   const catalogue = await loadCatalogue(db);
   const { cells, problems } = await resolveItems(db, catalogue, input.items);
   if (problems.length > 0) {
@@ -515,7 +524,7 @@ export async function writeValues({
     actor,
     cells.map((cell) => cell.unit),
   );
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(async (trx) => {
     const unitIds = [...new Set(cells.map((cell) => cell.unit.id))];
     const periods = [...new Set(cells.flatMap((cell) => [cell.period, previousPeriod(cell.period)]))];
     // Lock the stored figures of the touched units and periods so two writers validate in turn.

@@ -1,0 +1,90 @@
+import { type Actor, isPathInScope, scopeOf } from '../access/access.policy.ts';
+import type { Db } from '../app/database.ts';
+import { AppError } from '../app/errors.ts';
+import { pathInScope } from '../plans/plans.policy.ts';
+import {
+  findRound,
+  findSubmission,
+  type RoundWithUnit,
+  type SubmissionWithUnit,
+} from './reporting.queries.ts';
+
+/*
+ * Who reads and writes reports. A round belongs to its consolidating unit: whoever reads that
+ * unit reads the whole round; a reporting unit's readers see the round and their own
+ * submissions only. A submission is written (saved, submitted) with `reports.submit` on its
+ * unit, and returned or accepted with `rounds.manage` on the round's consolidating unit, which
+ * also opens rounds. A unit outside the round sees nothing of it.
+ */
+
+export type RoundAccess = 'consolidator' | 'reporter';
+
+export async function loadRoundForRead(
+  db: Db,
+  actor: Actor,
+  roundId: number,
+): Promise<{ round: RoundWithUnit; access: RoundAccess }> {
+  const round = await findRound(db, roundId);
+  if (!round) throw new AppError('reporting.round_not_found');
+  const scope = scopeOf(actor, 'reports.read');
+  if (isPathInScope(scope, round.unit_path)) return { round, access: 'consolidator' };
+  if (scope.everywhere) throw new AppError('auth.out_of_scope');
+  const own = await db
+    .selectFrom('report_submissions as s')
+    .innerJoin('org_units as o', 'o.id', 's.org_unit_id')
+    .select('s.id')
+    .where('s.round_id', '=', round.id)
+    .where(pathInScope('o.path', scope))
+    .limit(1)
+    .executeTakeFirst();
+  if (own) return { round, access: 'reporter' };
+  throw new AppError('auth.out_of_scope');
+}
+
+export function canReadSubmission(actor: Actor, round: RoundWithUnit, unitPath: string): boolean {
+  const scope = scopeOf(actor, 'reports.read');
+  return isPathInScope(scope, round.unit_path) || isPathInScope(scope, unitPath);
+}
+
+export async function loadSubmissionForRead(
+  db: Db,
+  actor: Actor,
+  submissionId: number,
+): Promise<{ submission: SubmissionWithUnit; round: RoundWithUnit }> {
+  const submission = await findSubmission(db, submissionId);
+  if (!submission) throw new AppError('reporting.submission_not_found');
+  const round = (await findRound(db, submission.round_id))!;
+  if (!canReadSubmission(actor, round, submission.unit_path)) throw new AppError('auth.out_of_scope');
+  return { submission, round };
+}
+
+export function canSubmitFor(actor: Actor, unitPath: string): boolean {
+  return isPathInScope(scopeOf(actor, 'reports.submit'), unitPath);
+}
+
+export function canManageRound(actor: Actor, consolidatingUnitPath: string): boolean {
+  return isPathInScope(scopeOf(actor, 'rounds.manage'), consolidatingUnitPath);
+}
+
+export async function loadSubmissionForWrite(
+  db: Db,
+  actor: Actor,
+  submissionId: number,
+): Promise<{ submission: SubmissionWithUnit; round: RoundWithUnit }> {
+  const submission = await findSubmission(db, submissionId);
+  if (!submission) throw new AppError('reporting.submission_not_found');
+  if (!canSubmitFor(actor, submission.unit_path)) throw new AppError('auth.out_of_scope');
+  return { submission, round: (await findRound(db, submission.round_id))! };
+}
+
+export async function loadSubmissionForReview(
+  db: Db,
+  actor: Actor,
+  submissionId: number,
+): Promise<{ submission: SubmissionWithUnit; round: RoundWithUnit }> {
+  const submission = await findSubmission(db, submissionId);
+  if (!submission) throw new AppError('reporting.submission_not_found');
+  const round = (await findRound(db, submission.round_id))!;
+  if (!canManageRound(actor, round.unit_path)) throw new AppError('auth.out_of_scope');
+  return { submission, round };
+}

@@ -1,0 +1,252 @@
+import {
+  acceptInput,
+  consolidation,
+  consolidationQuery,
+  inbox,
+  reportingIdParam,
+  reportTemplate,
+  returnInput,
+  roundDetail,
+  roundInput,
+  roundList,
+  roundListQuery,
+  submission,
+  submissionSaveInput,
+  submitInput,
+  templateList,
+  timelinessQuery,
+  unitTimeliness,
+} from '@binhdang/contracts';
+import {
+  type ApiApp,
+  type AppContext,
+  defineRoute,
+  jsonBody,
+  jsonContent,
+  requestMeta,
+  requireActor,
+} from '../app/http.ts';
+import {
+  createRound,
+  getConsolidation,
+  getInbox,
+  getRound,
+  getSubmission,
+  getTemplate,
+  getUnitTimeliness,
+  listRounds,
+  listTemplates,
+  reviewSubmission,
+  saveSubmission,
+  submitSubmission,
+} from './reporting.service.ts';
+
+const tags = ['reporting'];
+
+function readDeps(c: AppContext) {
+  const { db, clock } = c.get('deps');
+  return { db, clock, actor: requireActor(c) };
+}
+
+function writeDeps(c: AppContext) {
+  return { ...readDeps(c), meta: requestMeta(c) };
+}
+
+export function registerReportingRoutes(api: ApiApp) {
+  api.openapi(
+    defineRoute('reports.read', {
+      method: 'get',
+      path: '/reporting/templates',
+      tags,
+      summary: 'Report templates, every version',
+      responses: { 200: jsonContent(templateList) },
+    }),
+    async (c) => c.json(await listTemplates(readDeps(c)), 200),
+  );
+
+  api.openapi(
+    defineRoute('reports.read', {
+      method: 'get',
+      path: '/reporting/templates/{id}',
+      tags,
+      summary: 'A template: narrative outline and appendix tables (rows and columns from the catalogue)',
+      request: { params: reportingIdParam },
+      responses: { 200: jsonContent(reportTemplate) },
+    }),
+    async (c) => c.json(await getTemplate({ ...readDeps(c), templateId: c.req.valid('param').id }), 200),
+  );
+
+  api.openapi(
+    defineRoute('reports.read', {
+      method: 'get',
+      path: '/reporting/rounds',
+      tags,
+      summary: 'Rounds the caller consolidates or reports in, with completeness and timeliness',
+      request: { query: roundListQuery },
+      responses: { 200: jsonContent(roundList) },
+    }),
+    async (c) => c.json(await listRounds({ ...readDeps(c), filter: c.req.valid('query') }), 200),
+  );
+
+  api.openapi(
+    defineRoute('rounds.manage', {
+      method: 'post',
+      path: '/reporting/rounds',
+      tags,
+      summary: 'Open a round: template, period, cut-off, due date, reporting units, consolidating unit',
+      request: { body: jsonBody(roundInput) },
+      responses: { 200: jsonContent(roundDetail) },
+    }),
+    async (c) => c.json(await createRound({ ...writeDeps(c), input: c.req.valid('json') }), 200),
+  );
+
+  api.openapi(
+    defineRoute('reports.read', {
+      method: 'get',
+      path: '/reporting/rounds/{id}',
+      tags,
+      summary: 'A round with the submissions the caller may see',
+      request: { params: reportingIdParam },
+      responses: { 200: jsonContent(roundDetail) },
+    }),
+    async (c) => c.json(await getRound({ ...readDeps(c), roundId: c.req.valid('param').id }), 200),
+  );
+
+  api.openapi(
+    defineRoute('reports.read', {
+      method: 'get',
+      path: '/reporting/rounds/{id}/consolidation',
+      tags,
+      summary: 'The round consolidated now: appendix sums with per-unit drill-down, narratives unit by unit',
+      request: { params: reportingIdParam, query: consolidationQuery },
+      responses: { 200: jsonContent(consolidation) },
+    }),
+    async (c) =>
+      c.json(
+        await getConsolidation({
+          ...readDeps(c),
+          roundId: c.req.valid('param').id,
+          include: c.req.valid('query').include,
+        }),
+        200,
+      ),
+  );
+
+  api.openapi(
+    defineRoute('reports.read', {
+      method: 'get',
+      path: '/reporting/inbox',
+      tags,
+      summary:
+        "The reporter's and consolidator's first screen: due, overdue, returned, awaiting review, missing",
+      responses: { 200: jsonContent(inbox) },
+    }),
+    async (c) => c.json(await getInbox(readDeps(c)), 200),
+  );
+
+  api.openapi(
+    defineRoute('reports.read', {
+      method: 'get',
+      path: '/reporting/timeliness',
+      tags,
+      summary: 'Per reporting unit over the rounds consolidated in a subtree: expected, submitted, on time',
+      request: { query: timelinessQuery },
+      responses: { 200: jsonContent(unitTimeliness) },
+    }),
+    async (c) => c.json(await getUnitTimeliness({ ...readDeps(c), query: c.req.valid('query') }), 200),
+  );
+
+  api.openapi(
+    defineRoute('reports.read', {
+      method: 'get',
+      path: '/reporting/submissions/{id}',
+      tags,
+      summary: "A unit's report: outline with answers, appendix figures, validation, history",
+      request: { params: reportingIdParam },
+      responses: { 200: jsonContent(submission) },
+    }),
+    async (c) => c.json(await getSubmission({ ...readDeps(c), submissionId: c.req.valid('param').id }), 200),
+  );
+
+  api.openapi(
+    defineRoute('reports.submit', {
+      method: 'put',
+      path: '/reporting/submissions/{id}',
+      tags,
+      summary: 'Save the draft (autosave) with the loaded revision; 409 when someone saved meanwhile',
+      request: { params: reportingIdParam, body: jsonBody(submissionSaveInput) },
+      responses: { 200: jsonContent(submission) },
+    }),
+    async (c) =>
+      c.json(
+        await saveSubmission({
+          ...writeDeps(c),
+          submissionId: c.req.valid('param').id,
+          input: c.req.valid('json'),
+        }),
+        200,
+      ),
+  );
+
+  api.openapi(
+    defineRoute('reports.submit', {
+      method: 'post',
+      path: '/reporting/submissions/{id}/submit',
+      tags,
+      summary: 'Submit (or resubmit after a return); the figures must pass validation',
+      request: { params: reportingIdParam, body: jsonBody(submitInput) },
+      responses: { 200: jsonContent(submission) },
+    }),
+    async (c) =>
+      c.json(
+        await submitSubmission({
+          ...writeDeps(c),
+          submissionId: c.req.valid('param').id,
+          input: c.req.valid('json'),
+        }),
+        200,
+      ),
+  );
+
+  api.openapi(
+    defineRoute('rounds.manage', {
+      method: 'post',
+      path: '/reporting/submissions/{id}/return',
+      tags,
+      summary: 'Return a submitted report to its unit, with the reason',
+      request: { params: reportingIdParam, body: jsonBody(returnInput) },
+      responses: { 200: jsonContent(submission) },
+    }),
+    async (c) =>
+      c.json(
+        await reviewSubmission({
+          ...writeDeps(c),
+          submissionId: c.req.valid('param').id,
+          decision: 'returned',
+          comment: c.req.valid('json').comment,
+        }),
+        200,
+      ),
+  );
+
+  api.openapi(
+    defineRoute('rounds.manage', {
+      method: 'post',
+      path: '/reporting/submissions/{id}/accept',
+      tags,
+      summary: 'Accept a submitted report; it is locked from then on',
+      request: { params: reportingIdParam, body: jsonBody(acceptInput) },
+      responses: { 200: jsonContent(submission) },
+    }),
+    async (c) =>
+      c.json(
+        await reviewSubmission({
+          ...writeDeps(c),
+          submissionId: c.req.valid('param').id,
+          decision: 'accepted',
+          comment: c.req.valid('json').comment,
+        }),
+        200,
+      ),
+  );
+}
