@@ -123,12 +123,14 @@ describe('plan reader robustness', () => {
       state = (state * 1103515245 + 12345) % 2147483648;
       junk += String.fromCharCode(32 + (state % 400));
     }
-    // A hang guard, not a speed target (the benchmark reports the time): 5 s per 5 MB.
-    for (const text of [huge, junk, '\n'.repeat(5_000_000)]) {
+    // A hang guard, not a speed target: the benchmark reports the time (about 1–2 s for these
+    // on an idle machine); the bound leaves room for a loaded CI machine.
+    const shortLines = 'Số liệu\n'.repeat(600_000).slice(0, 5_000_000);
+    for (const text of [huge, junk, '\n'.repeat(5_000_000), shortLines]) {
       const started = performance.now();
       expectAnswer(text);
-      expect(performance.now() - started).toBeLessThan(5_000);
+      expect(performance.now() - started).toBeLessThan(15_000);
     }
     expect(readPlanText(junk).warnings).toContain('Không tìm thấy trích yếu (tên) văn bản.');
-  }, 60_000);
+  }, 120_000);
 });

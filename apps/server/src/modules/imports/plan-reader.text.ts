@@ -54,6 +54,8 @@ const allLetters = /\p{L}/gu;
 
 /** A line with letters, all of them capitals: `KẾ HOẠCH`, `TM. ỦY BAN NHÂN DÂN`. */
 export function isAllCaps(line: string): boolean {
+  // Most lines have a lower-case letter or no capital at all: refuse those without a regex.
+  if (line.toLowerCase() === line || line.toLocaleUpperCase('vi') !== line) return false;
   let letterCount = 0;
   for (const [char] of line.matchAll(allLetters)) {
     if (char !== char.toLocaleUpperCase('vi') || char === char.toLowerCase()) return false;
@@ -155,6 +157,10 @@ const sentenceVerb =
   /^(?:tham muu|phoi hop|tang cuong|xay dung|to chuc|trien khai|day manh|tiep tuc|thuc hien|chu dong|ra soat|kiem tra|huong dan|chi dao|nang cao|bao dam|dam bao|quan tam|uu tien|khuyen khich|duy tri|nhan rong|tuyen truyen|ban hanh|theo doi|tong hop|de xuat|kien toan|bo tri|tap trung|phat huy|huy dong|giao|de nghi)[\s,]+/;
 
 /** Whether `next` continues the paragraph whose last line is `previous`. */
+function hasSeveralWords(line: string): boolean {
+  return /\S\s+\S/.test(line);
+}
+
 function continuesParagraph(previous: string, next: string, fullLine: number): boolean {
   // A number or word cut at the line end (`262/KH-` + `LĐLĐ`, `2021-` + `2025`) always continues.
   if (/[\p{L}\d][/\-–]$/u.test(previous)) return true;
@@ -162,10 +168,11 @@ function continuesParagraph(previous: string, next: string, fullLine: number): b
   if (/\d$/.test(previous) && /^\/\s*\p{Lu}/u.test(next)) return true;
   if (opensBlock(next)) return false;
   // A capitals line of one word (`VSTBPN.`) ends a sentence; of several, it is a heading.
-  const isCapsHeading = (line: string) => isAllCaps(line) && line.trim().split(/\s+/).length >= 2;
-  if (isCapsHeading(next) && !isAllCaps(previous)) return false;
-  if (isCapsHeading(previous) && !isAllCaps(next)) return false;
-  if (isAllCaps(previous) && isAllCaps(next)) return romanHeading.test(previous) || /[,-]$/.test(previous);
+  const isPreviousCaps = isAllCaps(previous);
+  const isNextCaps = isAllCaps(next);
+  if (isNextCaps && hasSeveralWords(next) && !isPreviousCaps) return false;
+  if (isPreviousCaps && hasSeveralWords(previous) && !isNextCaps) return false;
+  if (isPreviousCaps && isNextCaps) return romanHeading.test(previous) || /[,-]$/.test(previous);
   if (startsWithLower(next)) return true;
   if (/[.!?:;…]["”’)]*$/.test(previous)) return false;
   if (/^[\d“"(]/.test(next) && !startsWithUpper(next)) return true;
@@ -179,18 +186,23 @@ function continuesParagraph(previous: string, next: string, fullLine: number): b
 export function joinParagraphs(lines: string[]): string[] {
   const fullLine = measureFullLine(lines);
   const paragraphs: string[] = [];
-  let current = '';
+  // The paragraph being read, as parts joined once at its end: growing one string and looking
+  // at its end on every line made a long paragraph quadratic.
+  let parts: string[] = [];
   let lastLine = '';
   for (const line of lines) {
-    if (current !== '' && continuesParagraph(lastLine, line, fullLine)) {
-      current = /[\p{L}\d][/\-–]$/u.test(current) ? `${current}${line}` : `${current} ${line}`;
+    const hasText = parts.length > 1 || (parts.length === 1 && parts[0] !== '');
+    if (hasText && continuesParagraph(lastLine, line, fullLine)) {
+      // A line ending in a broken number or word (`262/KH-`) continues without a space.
+      const joinsWithoutSpace = /[\p{L}\d][/\-–]$/u.test(lastLine.slice(-4));
+      parts.push(joinsWithoutSpace ? line : ` ${line}`);
     } else {
-      if (current !== '') paragraphs.push(current);
-      current = line;
+      if (hasText) paragraphs.push(parts.join(''));
+      parts = [line];
     }
     lastLine = line;
   }
-  if (current !== '') paragraphs.push(current);
+  if (parts.length > 1 || (parts.length === 1 && parts[0] !== '')) paragraphs.push(parts.join(''));
   return paragraphs;
 }
 
