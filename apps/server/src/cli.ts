@@ -9,6 +9,8 @@ import { insertAuditRecord } from './modules/audit/audit.queries.ts';
 import { hashPassword } from './modules/auth/passwords.ts';
 import { importCliUsage, runParsePlanCommand } from './modules/imports/imports.cli.ts';
 import { runValuesCommand, valuesCliUsage } from './modules/indicators/indicators.cli.ts';
+import { createMailer } from './modules/notifications/notifications.mail.ts';
+import { startReminderScheduler } from './modules/notifications/notifications.scheduler.ts';
 import { planCliUsage, runPlanCommand } from './modules/plans/plans.cli.ts';
 import { ensureDemoAccounts } from './modules/seed/demo-accounts.ts';
 import { seedDemoPlans } from './modules/seed/demo-plans.ts';
@@ -28,7 +30,8 @@ ${planCliUsage}
 ${importCliUsage}
 ${valuesCliUsage}
 
-Configuration: DATABASE_URL (PostgreSQL server; default: embedded in BINHDANG_DATA_DIR or ./data), PORT (3000).`;
+Configuration: DATABASE_URL (PostgreSQL server; default: embedded in BINHDANG_DATA_DIR or ./data), PORT (3000),
+BINHDANG_SMTP_URL (smtp://user:pass@host:587; without it e-mail reminders stay in the outbox, unsent).`;
 
 function log(message: string) {
   process.stderr.write(`${message}\n`);
@@ -125,14 +128,20 @@ async function serveCommand(config: AppConfig) {
     const figures = await seedDemoFigures(handle.db);
     if (figures.values > 0) log(`Demo figures: ${figures.values} values for Lai Châu, 2023–2026.`);
   }
-  const app = createServerApp({ db: handle.db, engine: handle.engine, config, clock: () => new Date() });
+  const clock = () => new Date();
+  const mailer = createMailer(config);
+  const app = createServerApp({ db: handle.db, engine: handle.engine, config, clock, mailer });
   const server = await listen(app, config.port, config.host);
   log(
     `binhdang ${config.demo ? '(demo) ' : ''}on http://localhost:${config.port} — ${handle.engine === 'embedded' ? `embedded database in ${config.dataDir}` : 'PostgreSQL server'} — ready in ${Math.round(performance.now() - startedAt)} ms`,
   );
+  const reminders = startReminderScheduler({ db: handle.db, clock, config, mailer, log });
   const shutdown = () => {
     server.close();
-    void handle.close().then(() => process.exit(0));
+    void reminders
+      .stop()
+      .then(() => handle.close())
+      .then(() => process.exit(0));
   };
   process.once('SIGINT', shutdown);
   process.once('SIGTERM', shutdown);

@@ -23,8 +23,8 @@ interface RequestSpec {
 interface Rule {
   /** Who may call it, per role, for a target in / out of scope. */
   expect: (role: Role, scope: Scope) => Expectation;
-  /** Builds a fresh request (fresh target units, users) for one call. */
-  build: (ctx: Ctx, scope: Scope) => Promise<RequestSpec>;
+  /** Builds a fresh request (fresh target units, users) for one call; `role`: the caller's (absent: no session). */
+  build: (ctx: Ctx, scope: Scope, role?: Role) => Promise<RequestSpec>;
   /** Public routes are callable without a session. */
   isPublic?: boolean;
   /** Calls that end or change the caller's own session get a client of their own. */
@@ -631,6 +631,13 @@ const rules: Record<string, Rule> = {
       path: `/reporting/rounds/${(await newSubmission(ctx, scope, 'submitted')).roundId}/consolidation?include=submitted`,
     }),
   },
+  'GET /reporting/rounds/:id/report': {
+    expect: anyRoleInScope,
+    build: async (ctx, scope) => ({
+      method: 'GET',
+      path: `/reporting/rounds/${(await newSubmission(ctx, scope, 'submitted')).roundId}/report?format=docx&include=submitted`,
+    }),
+  },
   'GET /reporting/inbox': {
     expect: anySession,
     build: async () => ({ method: 'GET', path: '/reporting/inbox' }),
@@ -684,6 +691,41 @@ const rules: Record<string, Rule> = {
       path: `/reporting/submissions/${(await newSubmission(ctx, scope, 'submitted')).submissionId}/accept`,
       body: {},
     }),
+  },
+  'GET /notifications': {
+    expect: anySession,
+    build: async () => ({ method: 'GET', path: '/notifications' }),
+  },
+  // One's own notices only: the notice is made for the caller (another's is answered 404).
+  'POST /notifications/:id/read': {
+    expect: anySession,
+    build: async (ctx, _scope, role) => {
+      const user = await ctx.app.db
+        .selectFrom('users')
+        .select('id')
+        .where('username', '=', role ? `role-${role}` : 'role-viewer')
+        .executeTakeFirstOrThrow();
+      const row = await ctx.app.db
+        .insertInto('notifications')
+        .values({
+          user_id: user.id,
+          org_unit_id: null,
+          kind: 'due_soon',
+          round_id: null,
+          submission_id: null,
+          title: 'Sắp đến hạn nộp báo cáo',
+          body: 'Thử nghiệm',
+          event_key: `test:${Math.random().toString(36).slice(2)}`,
+          read_at: null,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      return { method: 'POST', path: `/notifications/${row.id}/read` };
+    },
+  },
+  'GET /outbox': {
+    expect: adminRoles,
+    build: async () => ({ method: 'GET', path: '/outbox' }),
   },
 };
 
@@ -792,7 +834,7 @@ describeEachEngine('authorization of every route', (engine) => {
     it(`applies the rules for ${role}`, async () => {
       for (const [key, rule] of Object.entries(rules)) {
         for (const scope of ['in', 'out'] as const) {
-          const request = await rule.build(ctx, scope);
+          const request = await rule.build(ctx, scope, role);
           let client = clients.get(role)!;
           if (rule.needsOwnClient) client = await app.signInAs(role, role === 'system_admin' ? null : '12');
           const response = await client.request(request.method, request.path, request.body);

@@ -330,6 +330,11 @@ export const errorCatalogue = {
     vi: 'Chỉ trả lại hoặc duyệt được báo cáo đã nộp và đang chờ duyệt.',
     en: 'Only a submitted report awaiting review can be returned or accepted.',
   },
+  'notifications.not_found': {
+    status: 404,
+    vi: 'Không tìm thấy thông báo.',
+    en: 'Notification not found.',
+  },
   'server.internal': {
     status: 500,
     vi: 'Hệ thống gặp lỗi, thao tác chưa được thực hiện. Vui lòng thử lại.',

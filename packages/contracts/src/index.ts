@@ -3,6 +3,7 @@ export * from './auth.ts';
 export * from './errors.ts';
 export * from './imports.ts';
 export * from './indicators.ts';
+export * from './notifications.ts';
 export * from './org-units.ts';
 export * from './permissions.ts';
 export * from './plan-import.ts';

@@ -11,6 +11,7 @@
  * | POST   | /reporting/rounds                      | rounds.manage  | roundInput (JSON)              | roundDetail    |
  * | GET    | /reporting/rounds/{id}                 | reports.read   | —                              | roundDetail    |
  * | GET    | /reporting/rounds/{id}/consolidation   | reports.read   | consolidationQuery (query)     | consolidation  |
+ * | GET    | /reporting/rounds/{id}/report          | reports.read   | roundReportQuery (query)       | DOCX or XLSX   |
  * | GET    | /reporting/inbox                       | reports.read   | —                              | inbox          |
  * | GET    | /reporting/timeliness                  | reports.read   | timelinessQuery (query)        | unitTimeliness |
  * | GET    | /reporting/submissions/{id}            | reports.read   | —                              | submission     |
@@ -288,6 +289,15 @@ export const acceptInput = z.strictObject({
 export const consolidationQuery = z.object({
   /** `accepted` (default): accepted submissions only; `submitted`: also those awaiting review. */
   include: z.enum(['accepted', 'submitted']).default('accepted'),
+});
+
+/**
+ * The consolidated report as a file for the consolidating side: `docx`, the Decree 30 report
+ * (BÁO CÁO) with the narrative gathered unit by unit and the appendix tables; `xlsx`, one sheet
+ * per appendix table with the consolidated rows and a block per reporting unit.
+ */
+export const roundReportQuery = consolidationQuery.extend({
+  format: z.enum(['docx', 'xlsx']).default('docx'),
 });
 
 export const consolidatedRow = appendixRow.extend({

@@ -34,6 +34,22 @@ const configSchema = z.object({
     .default('false')
     .transform((value) => value === 'true'),
   logLevel: z.enum(['silent', 'error', 'info']).default('info'),
+  /** Outgoing mail, `smtp://user:pass@host:587` (or `smtps://`); without it the outbox is kept, unsent (demo). */
+  smtpUrl: z
+    .string()
+    .url()
+    .refine((value) => /^smtps?:\/\//.test(value), { message: 'Phải bắt đầu bằng smtp:// hoặc smtps://' })
+    .optional(),
+  mailFrom: z.string().min(3).default('binhdang <no-reply@localhost>'),
+  /** Reminders: how many days before the due date the first one goes out. */
+  reminderDaysBefore: z.coerce.number().int().min(1).max(30).default(3),
+  /** How often `serve` runs the reminder scheduler and the mail sender. */
+  reminderIntervalMinutes: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(5),
 });
 
 export type AppConfig = z.infer<typeof configSchema> & { demo: boolean };
@@ -55,6 +71,10 @@ export function loadConfig(
     sessionMaxHours: env.BINHDANG_SESSION_MAX_HOURS,
     secureCookies: env.BINHDANG_SECURE_COOKIES,
     logLevel: env.BINHDANG_LOG_LEVEL,
+    smtpUrl: env.BINHDANG_SMTP_URL || undefined,
+    mailFrom: env.BINHDANG_MAIL_FROM || undefined,
+    reminderDaysBefore: env.BINHDANG_REMINDER_DAYS_BEFORE,
+    reminderIntervalMinutes: env.BINHDANG_REMINDER_INTERVAL_MINUTES,
   });
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => `  - ${issue.path.join('.')}: ${issue.message}`);

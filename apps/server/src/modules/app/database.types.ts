@@ -39,6 +39,8 @@ export interface Database {
   report_rounds: ReportRoundsTable;
   report_submissions: ReportSubmissionsTable;
   report_submission_events: ReportSubmissionEventsTable;
+  notifications: NotificationsTable;
+  outbox: OutboxTable;
 }
 
 export interface OrgUnitsTable {
@@ -90,6 +92,7 @@ export interface UsersTable {
   password_changed_at: Generated<Date>;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
+  email: Generated<string | null>;
 }
 export type UserRow = Selectable<UsersTable>;
 
@@ -467,3 +470,36 @@ export interface ReportSubmissionEventsTable {
   actor_user_id: number;
   at: Generated<Date>;
 }
+
+export interface NotificationsTable {
+  id: Generated<number>;
+  user_id: number;
+  org_unit_id: number | null;
+  kind: string;
+  round_id: number | null;
+  submission_id: number | null;
+  title: string;
+  body: string;
+  event_key: string;
+  created_at: Generated<Date>;
+  read_at: Date | null;
+}
+export type NotificationRow = Selectable<NotificationsTable>;
+
+export interface OutboxTable {
+  id: Generated<number>;
+  event_key: string;
+  user_id: number | null;
+  org_unit_id: number | null;
+  recipient: string | null;
+  subject: string;
+  body: string;
+  status: Generated<string>;
+  attempts: Generated<number>;
+  last_error: Generated<string | null>;
+  claim_token: Generated<string | null>;
+  claimed_at: Generated<Date | null>;
+  created_at: Generated<Date>;
+  sent_at: Generated<Date | null>;
+}
+export type OutboxRow = Selectable<OutboxTable>;

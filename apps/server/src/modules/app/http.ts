@@ -5,6 +5,7 @@ import { getCookie } from 'hono/cookie';
 import { z } from 'zod';
 import { type Actor, assertPermission } from '../access/access.policy.ts';
 import { type ActiveSession, authenticate, type RequestMeta, tokensMatch } from '../auth/auth.service.ts';
+import type { Mailer } from '../notifications/notifications.mail.ts';
 import type { AppConfig } from './config.ts';
 import type { Db } from './database.ts';
 import { AppError, errorBody, errorStatus } from './errors.ts';
@@ -19,6 +20,8 @@ export interface AppDeps {
   db: Db;
   config: AppConfig;
   clock: () => Date;
+  /** How e-mail goes out; by default from the configuration (demo without SMTP). */
+  mailer?: Mailer;
 }
 
 export interface AppEnv {

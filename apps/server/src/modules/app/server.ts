@@ -12,6 +12,7 @@ import { registerAuthRoutes } from '../auth/auth.routes.ts';
 import { registerImportRoutes } from '../imports/imports.routes.ts';
 import { registerIndicatorRoutes } from '../indicators/indicators.routes.ts';
 import { registerLegalDocumentRoutes } from '../legal-documents/legal-documents.routes.ts';
+import { registerNotificationRoutes } from '../notifications/notifications.routes.ts';
 import { registerOrgUnitRoutes } from '../org-units/org-units.routes.ts';
 import { registerPlanRoutes } from '../plans/plans.routes.ts';
 import { registerReportingRoutes } from '../reporting/reporting.routes.ts';
@@ -52,6 +53,7 @@ export function createApi(deps: AppDeps & { engine: 'embedded' | 'server' }) {
   registerImportRoutes(api);
   registerIndicatorRoutes(api);
   registerReportingRoutes(api);
+  registerNotificationRoutes(api);
 
   api.doc31('/openapi.json', {
     openapi: '3.1.0',

@@ -46,33 +46,33 @@ import {
  * appendix. Sizes are half-points, lengths twips (1 mm ≈ 56.7 twips).
  */
 
-const font = 'Times New Roman';
-const pageWidth = 11906;
-const pageHeight = 16838;
-const margin = { top: 1134, bottom: 1134, left: 1701, right: 850, header: 567, footer: 567 } as const;
-const portraitTextWidth = pageWidth - margin.left - margin.right;
-const landscapeTextWidth = pageHeight - margin.left - margin.right;
+export const font = 'Times New Roman';
+export const pageWidth = 11906;
+export const pageHeight = 16838;
+export const margin = { top: 1134, bottom: 1134, left: 1701, right: 850, header: 567, footer: 567 } as const;
+export const portraitTextWidth = pageWidth - margin.left - margin.right;
+export const landscapeTextWidth = pageHeight - margin.left - margin.right;
 
-const size = { body: 28, header: 26, table: 24, recipientsHeading: 24, recipients: 22 } as const;
+export const size = { body: 28, header: 26, table: 24, recipientsHeading: 24, recipients: 22 } as const;
 
 /** 1.15 lines: Decree 30 asks for single to 1.5; this keeps a long plan readable and compact. */
-const bodyLineSpacing = 276;
+export const bodyLineSpacing = 276;
 const firstLineIndent = 567;
 
 /** Header and signature columns: the motto needs about 10 cm at 13 pt bold to stay on one line. */
-const headerColumns = [3600, portraitTextWidth - 3600] as const;
-const signatureColumns = [4300, portraitTextWidth - 4300] as const;
+export const headerColumns = [3600, portraitTextWidth - 3600] as const;
+export const signatureColumns = [4300, portraitTextWidth - 4300] as const;
 
 /** Appendix columns: STT | Nhiệm vụ | Chủ trì | Phối hợp | Thời gian | Sản phẩm. */
 const appendixWidths = [700, 5000, 2300, 2900, 1700, landscapeTextWidth - 12600] as const;
 
-type RunStyle = Omit<IRunOptions, 'text' | 'children'>;
+export type RunStyle = Omit<IRunOptions, 'text' | 'children'>;
 
-function createRun(text: string, style: RunStyle = {}): TextRun {
+export function createRun(text: string, style: RunStyle = {}): TextRun {
   return new TextRun({ text, font, ...style });
 }
 
-function createCenteredParagraph(
+export function createCenteredParagraph(
   text: string,
   style: RunStyle = {},
   spacing = { before: 0, after: 0 },
@@ -85,7 +85,10 @@ function createCenteredParagraph(
 }
 
 /** A body paragraph: justified, first line indented 1 cm. */
-function createBodyParagraph(children: ParagraphChild[], options: { keepNext?: boolean } = {}): Paragraph {
+export function createBodyParagraph(
+  children: ParagraphChild[],
+  options: { keepNext?: boolean } = {},
+): Paragraph {
   return new Paragraph({
     alignment: AlignmentType.JUSTIFIED,
     indent: { firstLine: firstLineIndent },
@@ -99,7 +102,7 @@ function createBodyParagraph(children: ParagraphChild[], options: { keepNext?: b
  * The short line under the issuing body, the motto and the title: an empty paragraph of tiny
  * height whose bottom border is shortened by equal indents, as Word has no simpler centred rule.
  */
-function createShortRule(lineWidth: number, containerWidth: number): Paragraph {
+export function createShortRule(lineWidth: number, containerWidth: number): Paragraph {
   const indent = Math.max(0, Math.round((containerWidth - lineWidth) / 2));
   return new Paragraph({
     indent: { left: indent, right: indent },
@@ -118,7 +121,10 @@ function createLayoutCell(width: number, children: Paragraph[]): TableCell {
   });
 }
 
-function createLayoutTable(widths: readonly [number, number], rows: [Paragraph[], Paragraph[]][]): Table {
+export function createLayoutTable(
+  widths: readonly [number, number],
+  rows: [Paragraph[], Paragraph[]][],
+): Table {
   return new Table({
     width: { size: widths[0] + widths[1], type: WidthType.DXA },
     columnWidths: [...widths],
@@ -248,7 +254,7 @@ function createSignatureBlock({ plan }: PlanExportInput): Table {
   return createLayoutTable(signatureColumns, [[recipients, signature]]);
 }
 
-function createPageNumberHeader(): Header {
+export function createPageNumberHeader(): Header {
   return new Header({
     children: [
       new Paragraph({
@@ -259,7 +265,7 @@ function createPageNumberHeader(): Header {
   });
 }
 
-function createTableCell(
+export function createTableCell(
   width: number,
   lines: string[],
   style: { bold?: boolean; align?: 'left' | 'center' },

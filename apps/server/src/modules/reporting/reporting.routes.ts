@@ -10,6 +10,7 @@ import {
   roundInput,
   roundList,
   roundListQuery,
+  roundReportQuery,
   submission,
   submissionSaveInput,
   submitInput,
@@ -17,6 +18,7 @@ import {
   timelinessQuery,
   unitTimeliness,
 } from '@binhdang/contracts';
+import { z } from 'zod';
 import {
   type ApiApp,
   type AppContext,
@@ -26,6 +28,7 @@ import {
   requestMeta,
   requireActor,
 } from '../app/http.ts';
+import { exportRoundReport } from './reporting.report.ts';
 import {
   createRound,
   getConsolidation,
@@ -130,6 +133,36 @@ export function registerReportingRoutes(api: ApiApp) {
         }),
         200,
       ),
+  );
+
+  api.openapi(
+    defineRoute('reports.read', {
+      method: 'get',
+      path: '/reporting/rounds/{id}/report',
+      tags,
+      summary:
+        'The consolidated report as a file: DOCX (Decree 30 "BÁO CÁO", narrative unit by unit, appendix tables) or XLSX (a sheet per appendix table, with a block per unit)',
+      request: { params: reportingIdParam, query: roundReportQuery },
+      responses: {
+        200: {
+          description: 'The file',
+          content: { 'application/octet-stream': { schema: z.string().meta({ format: 'binary' }) } },
+        },
+      },
+    }),
+    async (c) => {
+      const query = c.req.valid('query');
+      const file = await exportRoundReport({
+        ...readDeps(c),
+        roundId: c.req.valid('param').id,
+        include: query.include,
+        format: query.format,
+      });
+      c.header('Content-Type', file.contentType);
+      c.header('Content-Disposition', `attachment; filename="${file.fileName}"`);
+      c.header('Cache-Control', 'private, no-store');
+      return c.body(new Uint8Array(file.bytes), 200);
+    },
   );
 
   api.openapi(

@@ -28,6 +28,7 @@ import type { RequestMeta } from '../auth/auth.service.ts';
 import { type CatalogueModel, findValues, loadCatalogue } from '../indicators/indicators.queries.ts';
 import { writeValues } from '../indicators/indicators.service.ts';
 import { previousPeriod, runValidation } from '../indicators/indicators.validation.ts';
+import { notifySubmissionReviewed } from '../notifications/notifications.service.ts';
 import { loadUnitInScope } from '../org-units/org-units.policy.ts';
 import { isOpenOn } from '../org-units/org-units.queries.ts';
 import {
@@ -699,7 +700,7 @@ export async function reviewSubmission(
   deps: WriteDeps & { submissionId: number; decision: 'returned' | 'accepted'; comment: string | null },
 ): Promise<Submission> {
   const { db, clock, actor, submissionId, decision, comment } = deps;
-  const { submission } = await loadSubmissionForReview(db, actor, submissionId);
+  const { submission, round } = await loadSubmissionForReview(db, actor, submissionId);
   if (submission.status === 'accepted') throw new AppError('reporting.locked');
   if (submission.status !== 'submitted') throw new AppError('reporting.invalid_transition');
 
@@ -719,6 +720,14 @@ export async function reviewSubmission(
       .executeTakeFirst();
     if (Number(updated.numUpdatedRows) !== 1) throw new AppError('reporting.invalid_transition');
     await recordTransition(trx, deps, submission, { action: decision, to: decision, comment });
+    await notifySubmissionReviewed(trx, {
+      submission,
+      revision: submission.revision + 1,
+      roundTitle: round.title,
+      decision,
+      comment,
+      now,
+    });
   });
   return getSubmission({ db, clock, actor, submissionId: submission.id });
 }
