@@ -10,12 +10,18 @@ export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 /** Locally the journeys need Debian's chromium; CI installs it, so there a missing browser is a failure. */
 export const hasBrowser = existsSync(chromiumPath) || process.env.CI === 'true';
 
-/** The real server (API + built web app) in demo mode on a fresh database, on a free loopback port. */
-export async function startDemoServer(engine: Engine) {
+/**
+ * The real server (API + built web app) in demo mode on a fresh database, on a free loopback port.
+ * A journey about deadlines passes its own clock to move the server's "now" past a due day.
+ */
+export async function startDemoServer(
+  engine: Engine,
+  { clock = () => new Date() }: { clock?: () => Date } = {},
+) {
   const handle = await createTestDatabase(engine, { seed: true });
   await ensureDemoAccounts(handle.db);
   const config = loadConfig({}, { demo: true });
-  const app = createServerApp({ db: handle.db, engine: handle.engine, config, clock: () => new Date() });
+  const app = createServerApp({ db: handle.db, engine: handle.engine, config, clock });
   const server = await listen(app, 0, '127.0.0.1');
   const { port } = server.address() as AddressInfo;
   return {

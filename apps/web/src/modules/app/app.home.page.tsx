@@ -2,6 +2,7 @@ import { roleLabels } from '@binhdang/contracts';
 import { localized, t } from '../../i18n/i18n.ts';
 import { hasPermission, useSession } from '../auth/auth.session.ts';
 import { ReportingDutiesCard } from '../calendar/calendar.duties-card.tsx';
+import { ReportingInboxCard } from '../reporting/reporting.inbox-card.tsx';
 import { TaskSummaryCard } from '../tasks/tasks.summary-card.tsx';
 import { usePageTitle } from './app.hooks.ts';
 import { paths } from './app.paths.ts';
@@ -57,6 +58,9 @@ export function HomePage() {
 
       {/* Officers who carry out or plan tasks first see what is late and what is coming. */}
       {hasPermission(session, 'tasks.progress') && <TaskSummaryCard />}
+      {hasPermission(session, 'reports.read') && (
+        <ReportingInboxCard canManage={hasPermission(session, 'rounds.manage')} />
+      )}
       {hasPermission(session, 'plans.read') && <ReportingDutiesCard />}
 
       <section class="card" aria-labelledby="roles-title">

@@ -31,6 +31,11 @@ export const paths = {
   figuresEntry: '/so-lieu/nhap',
   figuresProgress: '/so-lieu/tien-do',
   figuresCatalogue: '/so-lieu/danh-muc',
+  /** Reporting rounds: my inbox, opening a round, a round's view, a unit's submission. */
+  reporting: '/bao-cao',
+  newRound: '/bao-cao/dot-moi',
+  round: (id: number) => `/bao-cao/dot/${id}`,
+  submission: (id: number) => `/bao-cao/nop/${id}`,
 };
 
 /** Only our own paths may follow the login, never another site (`//evil.example`, `/\evil.example`). */

@@ -86,6 +86,18 @@ const FiguresProgressPage = lazyPage(() =>
 const FiguresCataloguePage = lazyPage(() =>
   import('../indicators/indicators.catalogue.page.tsx').then((module) => module.FiguresCataloguePage),
 );
+const ReportingInboxPage = lazyPage(() =>
+  import('../reporting/reporting.inbox.page.tsx').then((module) => module.ReportingInboxPage),
+);
+const RoundCreatePage = lazyPage(() =>
+  import('../reporting/reporting.round-create.page.tsx').then((module) => module.RoundCreatePage),
+);
+const RoundPage = lazyPage(() =>
+  import('../reporting/reporting.round.page.tsx').then((module) => module.RoundPage),
+);
+const SubmissionPage = lazyPage(() =>
+  import('../reporting/reporting.submission.page.tsx').then((module) => module.SubmissionPage),
+);
 
 // Login and home are in the first download: every visit starts on one of them.
 const Login = withLanguage(LoginPage);
@@ -128,6 +140,10 @@ export function AppRouter({
       <Route path={paths.figuresEntry} component={FiguresEntryPage} />
       <Route path={paths.figuresProgress} component={FiguresProgressPage} />
       <Route path={paths.figuresCatalogue} component={FiguresCataloguePage} />
+      <Route path={paths.reporting} component={ReportingInboxPage} />
+      <Route path={paths.newRound} component={RoundCreatePage} />
+      <Route path="/bao-cao/dot/:id" component={RoundPage} />
+      <Route path="/bao-cao/nop/:id" component={SubmissionPage} />
       <Route default component={NotFound} />
     </Router>
   );

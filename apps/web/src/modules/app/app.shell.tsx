@@ -37,6 +37,7 @@ function MainNav({ session }: { session: Session }) {
     { href: paths.plans, label: t('nav.plans'), isShown: hasPermission(session, 'plans.read') },
     { href: paths.tasks, label: t('nav.tasks'), isShown: hasPermission(session, 'plans.read') },
     { href: paths.calendar, label: t('nav.calendar'), isShown: hasPermission(session, 'plans.read') },
+    { href: paths.reporting, label: t('reporting.nav'), isShown: hasPermission(session, 'reports.read') },
     { href: paths.figures, label: t('indicators.nav'), isShown: hasPermission(session, 'figures.read') },
     { href: paths.orgUnits, label: t('nav.orgUnits'), isShown: hasPermission(session, 'orgUnits.read') },
     { href: paths.users, label: t('nav.users'), isShown: hasPermission(session, 'users.read') },

@@ -20,14 +20,19 @@ export function cellId(dataElement: string, disaggregation: string): string {
   return `${dataElement}/${disaggregation}`;
 }
 
-export interface GridSection {
+export interface GridSection<R = EntryRow> {
   columns: OptionCombo[];
-  rows: EntryRow[];
+  rows: R[];
 }
 
-/** Consecutive rows with the same columns (same disaggregation) share one table and its header. */
-export function groupSections(rows: readonly EntryRow[]): GridSection[] {
-  const sections: GridSection[] = [];
+/**
+ * Consecutive rows with the same columns (same disaggregation) share one table and its header.
+ * Generic over the row, so a report's appendix tables are laid out like the entry grid.
+ */
+export function groupSections<R extends { columns: OptionCombo[] } = EntryRow>(
+  rows: readonly R[],
+): GridSection<R>[] {
+  const sections: GridSection<R>[] = [];
   let signature = '';
   for (const row of rows) {
     const next = row.columns.map((column) => column.key).join('|');
