@@ -250,6 +250,18 @@ describeEachEngine('journey: a reporting round from opening to consolidation', (
         .filter({ hasText: MUONG_TE })
         .getByText('12', { exact: true })
         .waitFor();
+
+      // The consolidated report downloads as DOCX and XLSX (both zip containers).
+      for (const format of ['DOCX', 'XLSX']) {
+        const [download] = await Promise.all([
+          planner.waitForEvent('download'),
+          planner.getByRole('link', { name: `Tải ${format}` }).click(),
+        ]);
+        const stream = await download.createReadStream();
+        const chunks: Buffer[] = [];
+        for await (const chunk of stream) chunks.push(chunk as Buffer);
+        expect([format, Buffer.concat(chunks).subarray(0, 2).toString()]).toEqual([format, 'PK']);
+      }
     },
   );
 });

@@ -1281,6 +1281,8 @@ export const en: Dictionary = {
         submitted: 'Also reports awaiting review',
       },
       counted: 'Summed over {count} reports.',
+      report: 'Consolidated report:',
+      reportAs: 'Download {format}',
       drillHint: "Press a row's name to see each unit's figures.",
       noFigures: 'No unit has reported this figure yet.',
       narratives: "The units' report text",

@@ -1287,6 +1287,8 @@ export const vi = {
         submitted: 'Cả báo cáo chờ duyệt',
       },
       counted: 'Tổng hợp từ {count} báo cáo.',
+      report: 'Báo cáo tổng hợp:',
+      reportAs: 'Tải {format}',
       drillHint: 'Bấm tên chỉ tiêu để xem số liệu của từng đơn vị.',
       noFigures: 'Chưa có đơn vị nào báo cáo chỉ tiêu này.',
       narratives: 'Nội dung báo cáo của các đơn vị',

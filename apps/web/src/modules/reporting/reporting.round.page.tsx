@@ -255,6 +255,18 @@ function ConsolidationSection({ roundId, version }: { roundId: number; version: 
           <p class="muted" role="status">
             {t('reporting.round.counted', { count: data.units.length })}
           </p>
+          <p class="downloads">
+            <span class="muted">{t('reporting.round.report')}</span>{' '}
+            {(['docx', 'xlsx'] as const).map((format) => (
+              <a
+                key={format}
+                href={`/api/reporting/rounds/${roundId}/report?format=${format}&include=${include}`}
+                download
+              >
+                {t('reporting.round.reportAs', { format: format.toUpperCase() })}
+              </a>
+            ))}
+          </p>
           <p class="hint">{t('reporting.round.drillHint')}</p>
           {data.appendix.map((table) => (
             <ConsolidatedTableView key={table.code} table={table} units={data.units} />
