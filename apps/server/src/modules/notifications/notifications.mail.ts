@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { MailMode } from '@binhdang/contracts';
+import nodemailer from 'nodemailer';
 import type { AppConfig } from '../app/config.ts';
 import type { Db } from '../app/database.ts';
 import { claimOutbox, settleOutbox, settleUnsendable } from './notifications.queries.ts';
@@ -33,6 +34,24 @@ export const MAX_ATTEMPTS = 5;
 /** A claim older than this belongs to a sender that stopped; the e-mail may be taken again. */
 export const CLAIM_LEASE_MS = 10 * 60 * 1000;
 
+/**
+ * SMTP through nodemailer: `smtp://user:pass@host:587` (STARTTLS when offered) or
+ * `smtps://…:465`. The message is accepted when the server says so, or the promise rejects.
+ */
+export function createSmtpTransport(smtpUrl: string): MailTransport {
+  const transporter = nodemailer.createTransport(smtpUrl);
+  return {
+    async send(message) {
+      await transporter.sendMail({
+        from: message.from,
+        to: message.to,
+        subject: message.subject,
+        text: message.text,
+      });
+    },
+  };
+}
+
 export function createMailer(
   config: Pick<AppConfig, 'smtpUrl' | 'mailFrom'>,
   transport?: MailTransport,
@@ -42,12 +61,18 @@ export function createMailer(
       mode: 'demo',
       note: 'Chưa cấu hình máy chủ thư (BINHDANG_SMTP_URL): thư được giữ trong hộp thư đi, không gửi.',
     };
-  if (!transport)
-    return {
-      mode: 'not_configured',
-      note: 'Đã khai báo BINHDANG_SMTP_URL nhưng máy chủ chưa có thư viện gửi thư SMTP: thư chờ gửi được giữ lại.',
-    };
-  return { mode: 'smtp', note: null, from: config.mailFrom, transport };
+  let smtp = transport;
+  if (!smtp) {
+    try {
+      smtp = createSmtpTransport(config.smtpUrl);
+    } catch {
+      return {
+        mode: 'not_configured',
+        note: 'Địa chỉ máy chủ thư BINHDANG_SMTP_URL không hợp lệ: thư chờ gửi được giữ lại.',
+      };
+    }
+  }
+  return { mode: 'smtp', note: null, from: config.mailFrom, transport: smtp };
 }
 
 export interface SendResult {
