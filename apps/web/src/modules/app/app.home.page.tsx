@@ -2,6 +2,7 @@ import { roleLabels } from '@binhdang/contracts';
 import { localized, t } from '../../i18n/i18n.ts';
 import { hasPermission, useSession } from '../auth/auth.session.ts';
 import { ReportingDutiesCard } from '../calendar/calendar.duties-card.tsx';
+import { NotificationsCard } from '../notifications/notifications.card.tsx';
 import { ReportingInboxCard } from '../reporting/reporting.inbox-card.tsx';
 import { TaskSummaryCard } from '../tasks/tasks.summary-card.tsx';
 import { usePageTitle } from './app.hooks.ts';
@@ -49,6 +50,12 @@ export function HomePage() {
       hint: t('home.auditHint'),
       isShown: hasPermission(session, 'audit.read'),
     },
+    {
+      href: paths.outbox,
+      label: t('notifications.outbox.nav'),
+      hint: t('notifications.outbox.auditLink'),
+      isShown: hasPermission(session, 'audit.read'),
+    },
     { href: paths.account, label: t('home.account'), hint: t('home.accountHint'), isShown: true },
   ];
 
@@ -58,6 +65,7 @@ export function HomePage() {
 
       {/* Officers who carry out or plan tasks first see what is late and what is coming. */}
       {hasPermission(session, 'tasks.progress') && <TaskSummaryCard />}
+      <NotificationsCard />
       {hasPermission(session, 'reports.read') && (
         <ReportingInboxCard canManage={hasPermission(session, 'rounds.manage')} />
       )}

@@ -36,6 +36,9 @@ export const paths = {
   newRound: '/bao-cao/dot-moi',
   round: (id: number) => `/bao-cao/dot/${id}`,
   submission: (id: number) => `/bao-cao/nop/${id}`,
+  /** My notices (reminders, returned and accepted reports); the e-mails queued for them. */
+  notifications: '/thong-bao',
+  outbox: '/hop-thu-di',
 };
 
 /** Only our own paths may follow the login, never another site (`//evil.example`, `/\evil.example`). */

@@ -98,6 +98,12 @@ const RoundPage = lazyPage(() =>
 const SubmissionPage = lazyPage(() =>
   import('../reporting/reporting.submission.page.tsx').then((module) => module.SubmissionPage),
 );
+const NotificationsPage = lazyPage(() =>
+  import('../notifications/notifications.page.tsx').then((module) => module.NotificationsPage),
+);
+const OutboxPage = lazyPage(() =>
+  import('../notifications/notifications.outbox.page.tsx').then((module) => module.OutboxPage),
+);
 
 // Login and home are in the first download: every visit starts on one of them.
 const Login = withLanguage(LoginPage);
@@ -144,6 +150,8 @@ export function AppRouter({
       <Route path={paths.newRound} component={RoundCreatePage} />
       <Route path="/bao-cao/dot/:id" component={RoundPage} />
       <Route path="/bao-cao/nop/:id" component={SubmissionPage} />
+      <Route path={paths.notifications} component={NotificationsPage} />
+      <Route path={paths.outbox} component={OutboxPage} />
       <Route default component={NotFound} />
     </Router>
   );

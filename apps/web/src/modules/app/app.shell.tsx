@@ -4,8 +4,10 @@ import { useLocation } from 'preact-iso';
 import { type Language, languages, setLanguage, t, useLanguage } from '../../i18n/i18n.ts';
 import { logout } from '../auth/auth.api.ts';
 import { hasPermission, type Session, setSession } from '../auth/auth.session.ts';
+import { unreadCountStore } from '../notifications/notifications.api.ts';
 import { configStore } from './app.config.ts';
 import { describeError } from './app.errors.ts';
+import { formatCount } from './app.format.ts';
 import { paths } from './app.paths.ts';
 import { useStore } from './app.store.ts';
 
@@ -32,8 +34,11 @@ function LanguageSwitch() {
 
 function MainNav({ session }: { session: Session }) {
   const { path } = useLocation();
+  // Known once the home card or the notices page loaded it: the shell makes no request of its own.
+  const unread = useStore(unreadCountStore);
   const links = [
     { href: paths.home, label: t('nav.home'), isShown: true },
+    { href: paths.notifications, label: t('notifications.nav'), isShown: true, count: unread },
     { href: paths.plans, label: t('nav.plans'), isShown: hasPermission(session, 'plans.read') },
     { href: paths.tasks, label: t('nav.tasks'), isShown: hasPermission(session, 'plans.read') },
     { href: paths.calendar, label: t('nav.calendar'), isShown: hasPermission(session, 'plans.read') },
@@ -54,6 +59,14 @@ function MainNav({ session }: { session: Session }) {
             <li key={link.href}>
               <a href={link.href} aria-current={isCurrent(link.href) ? 'page' : undefined}>
                 {link.label}
+                {'count' in link && link.count ? (
+                  <span class="badge badge-danger nav-count">
+                    <span aria-hidden="true">{formatCount(link.count)}</span>
+                    <span class="visually-hidden">
+                      {t('notifications.unreadBadge', { count: formatCount(link.count) })}
+                    </span>
+                  </span>
+                ) : null}
               </a>
             </li>
           ))}

@@ -40,6 +40,9 @@ function AuditLog() {
   return (
     <section class="page page-wide">
       <h1>{t('audit.title')}</h1>
+      <p>
+        <a href={paths.outbox}>{t('notifications.outbox.auditLink')}</a>
+      </p>
       <fieldset class="card filters">
         <legend>{t('audit.filters')}</legend>
         <div class="filter-row">
