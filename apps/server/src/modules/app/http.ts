@@ -109,6 +109,17 @@ export function requireActor(c: AppContext): Actor {
   return actor;
 }
 
+/** What a service needs to read on the signed-in user's behalf. */
+export function readDeps(c: AppContext) {
+  const { db, clock } = c.get('deps');
+  return { db, clock, actor: requireActor(c) };
+}
+
+/** What a service needs to change data: the reader's deps plus the request's IP and agent for the audit log. */
+export function writeDeps(c: AppContext) {
+  return { ...readDeps(c), meta: requestMeta(c) };
+}
+
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /** The API app with sessions, CSRF and error mapping; routes are added by each module. */

@@ -16,15 +16,7 @@ import {
 import { z } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
 import { AppError } from '../app/errors.ts';
-import {
-  type ApiApp,
-  type AppContext,
-  defineRoute,
-  jsonBody,
-  jsonContent,
-  requestMeta,
-  requireActor,
-} from '../app/http.ts';
+import { type ApiApp, defineRoute, jsonBody, jsonContent, readDeps, writeDeps } from '../app/http.ts';
 import {
   acceptPlanImport,
   discardPlanImport,
@@ -51,15 +43,6 @@ function nameRecursiveSchema(schema: z.ZodType, name: string) {
 }
 nameRecursiveSchema(planImportSection, 'PlanImportSection');
 nameRecursiveSchema(importSectionInput, 'ImportSectionInput');
-
-function readDeps(c: AppContext) {
-  const { db, clock } = c.get('deps');
-  return { db, clock, actor: requireActor(c) };
-}
-
-function writeDeps(c: AppContext) {
-  return { ...readDeps(c), meta: requestMeta(c) };
-}
 
 const uploadForm = z.object({
   file: z

@@ -23,15 +23,7 @@ import {
 } from '@binhdang/contracts';
 import { z } from 'zod';
 import { AppError } from '../app/errors.ts';
-import {
-  type ApiApp,
-  type AppContext,
-  defineRoute,
-  jsonBody,
-  jsonContent,
-  requestMeta,
-  requireActor,
-} from '../app/http.ts';
+import { type ApiApp, defineRoute, jsonBody, jsonContent, readDeps, writeDeps } from '../app/http.ts';
 import { progressWorkbook } from './indicators.export.ts';
 import {
   createDataElement,
@@ -49,15 +41,6 @@ import {
 
 const tags = ['indicators'];
 const MAX_CSV_BYTES = 5 * 1024 * 1024;
-
-function readDeps(c: AppContext) {
-  const { db, clock } = c.get('deps');
-  return { db, clock, actor: requireActor(c) };
-}
-
-function writeDeps(c: AppContext) {
-  return { ...readDeps(c), meta: requestMeta(c) };
-}
 
 export function registerIndicatorRoutes(api: ApiApp) {
   api.openapi(

@@ -9,15 +9,7 @@ import {
   renameOrgUnitInput,
   splitOrgUnitInput,
 } from '@binhdang/contracts';
-import {
-  type ApiApp,
-  type AppContext,
-  defineRoute,
-  jsonBody,
-  jsonContent,
-  requestMeta,
-  requireActor,
-} from '../app/http.ts';
+import { type ApiApp, defineRoute, jsonBody, jsonContent, requireActor, writeDeps } from '../app/http.ts';
 import {
   closeOrgUnit,
   createOrgUnit,
@@ -29,11 +21,6 @@ import {
 } from './org-units.service.ts';
 
 const tags = ['org-units'];
-
-function writeDeps(c: AppContext) {
-  const { db, clock } = c.get('deps');
-  return { db, clock, actor: requireActor(c), meta: requestMeta(c) };
-}
 
 export function registerOrgUnitRoutes(api: ApiApp) {
   api.openapi(

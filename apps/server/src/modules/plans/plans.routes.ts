@@ -10,15 +10,7 @@ import {
   savePlanInput,
 } from '@binhdang/contracts';
 import { z } from 'zod';
-import {
-  type ApiApp,
-  type AppContext,
-  defineRoute,
-  jsonBody,
-  jsonContent,
-  requestMeta,
-  requireActor,
-} from '../app/http.ts';
+import { type ApiApp, defineRoute, jsonBody, jsonContent, readDeps, writeDeps } from '../app/http.ts';
 import { exportPlan } from './plans.document.ts';
 import {
   createPlan,
@@ -32,15 +24,6 @@ import {
 } from './plans.service.ts';
 
 const tags = ['plans'];
-
-function readDeps(c: AppContext) {
-  const { db, clock } = c.get('deps');
-  return { db, clock, actor: requireActor(c) };
-}
-
-function writeDeps(c: AppContext) {
-  return { ...readDeps(c), meta: requestMeta(c) };
-}
 
 export function registerPlanRoutes(api: ApiApp) {
   api.openapi(

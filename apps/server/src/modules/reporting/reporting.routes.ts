@@ -19,15 +19,7 @@ import {
   unitTimeliness,
 } from '@binhdang/contracts';
 import { z } from 'zod';
-import {
-  type ApiApp,
-  type AppContext,
-  defineRoute,
-  jsonBody,
-  jsonContent,
-  requestMeta,
-  requireActor,
-} from '../app/http.ts';
+import { type ApiApp, defineRoute, jsonBody, jsonContent, readDeps, writeDeps } from '../app/http.ts';
 import { exportRoundReport } from './reporting.report.ts';
 import {
   createRound,
@@ -45,15 +37,6 @@ import {
 } from './reporting.service.ts';
 
 const tags = ['reporting'];
-
-function readDeps(c: AppContext) {
-  const { db, clock } = c.get('deps');
-  return { db, clock, actor: requireActor(c) };
-}
-
-function writeDeps(c: AppContext) {
-  return { ...readDeps(c), meta: requestMeta(c) };
-}
 
 export function registerReportingRoutes(api: ApiApp) {
   api.openapi(

@@ -12,10 +12,10 @@ import { bodyLimit } from 'hono/body-limit';
 import { AppError } from '../app/errors.ts';
 import {
   type ApiApp,
-  type AppContext,
   defineRoute,
   jsonBody,
   jsonContent,
+  readDeps,
   requestMeta,
   requireActor,
 } from '../app/http.ts';
@@ -29,11 +29,6 @@ import {
 } from './tasks.service.ts';
 
 const tags = ['tasks'];
-
-function readDeps(c: AppContext) {
-  const { db, clock } = c.get('deps');
-  return { db, clock, actor: requireActor(c) };
-}
 
 const attachmentIdParam = z.object({ id: z.coerce.number().int().positive() });
 
