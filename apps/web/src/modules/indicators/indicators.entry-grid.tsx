@@ -30,6 +30,7 @@ import {
   rowTotal,
   type Term,
 } from './indicators.grid.ts';
+import { GridHead } from './indicators.grid-head.tsx';
 import { formatFigure } from './indicators.number.ts';
 
 /** Long enough to finish typing a number, short enough that nothing waits on a closed tab. */
@@ -57,6 +58,7 @@ const format = (value: number | null) => formatFigure(value, 4);
  * officer types. Rules are checked in the browser first (no round trip, works on a bad line);
  * the server checks again and its messages are shown as it words them.
  */
+
 export function EntryGrid({ form, catalogue }: { form: EntryForm; catalogue: Catalogue }) {
   const session = useSession();
   const [drafts, setDrafts] = useState(() => createDrafts(form, format));
@@ -418,22 +420,7 @@ export function EntryGrid({ form, catalogue }: { form: EntryForm; catalogue: Cat
       {sections.map((section, sectionIndex) => (
         <div class="table-scroll entry-scroll" key={sectionIndex}>
           <table class="entry-grid">
-            <thead>
-              <tr>
-                <th scope="col" class="entry-head-element">
-                  {t('indicators.entry.dataElement')}
-                </th>
-                {section.columns.map((column) => (
-                  <th
-                    scope="col"
-                    key={column.key}
-                    class={column.computed ? 'numeric is-computed' : 'numeric'}
-                  >
-                    {column.name}
-                  </th>
-                ))}
-              </tr>
-            </thead>
+            <GridHead columns={section.columns} />
             <tbody>
               {section.rows.map((row) => {
                 const index = rowIndex++;

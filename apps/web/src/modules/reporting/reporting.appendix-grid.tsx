@@ -3,6 +3,7 @@ import { Fragment } from 'preact';
 import { useState } from 'preact/hooks';
 import { t } from '../../i18n/i18n.ts';
 import { cellId, groupSections, readCell } from '../indicators/indicators.grid.ts';
+import { GridHead } from '../indicators/indicators.grid-head.tsx';
 import { formatFigure } from '../indicators/indicators.number.ts';
 import { appendixRowTotal, type FigureDrafts } from './reporting.figures.ts';
 import '../indicators/indicators.css';
@@ -43,22 +44,7 @@ export function AppendixEditor({
       {sections.map((section, sectionIndex) => (
         <div class="table-scroll entry-scroll" key={sectionIndex}>
           <table class="entry-grid">
-            <thead>
-              <tr>
-                <th scope="col" class="entry-head-element">
-                  {t('indicators.entry.dataElement')}
-                </th>
-                {section.columns.map((column) => (
-                  <th
-                    scope="col"
-                    key={column.key}
-                    class={column.computed ? 'numeric is-computed' : 'numeric'}
-                  >
-                    {column.name}
-                  </th>
-                ))}
-              </tr>
-            </thead>
+            <GridHead columns={section.columns} />
             <tbody>
               {section.rows.map((row) => (
                 <tr key={row.dataElement}>
@@ -136,22 +122,7 @@ export function ConsolidatedTableView({
       {sections.map((section, sectionIndex) => (
         <div class="table-scroll entry-scroll" key={sectionIndex}>
           <table class="entry-grid consolidated-grid">
-            <thead>
-              <tr>
-                <th scope="col" class="entry-head-element">
-                  {t('indicators.entry.dataElement')}
-                </th>
-                {section.columns.map((column) => (
-                  <th
-                    scope="col"
-                    key={column.key}
-                    class={column.computed ? 'numeric is-computed' : 'numeric'}
-                  >
-                    {column.name}
-                  </th>
-                ))}
-              </tr>
-            </thead>
+            <GridHead columns={section.columns} />
             <tbody>
               {section.rows.map((row) => {
                 const isOpen = open.has(row.dataElement);
