@@ -140,7 +140,8 @@ describeEachEngine('the consolidated report', (engine) => {
     expect(response.status).toBe(200);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(response.body as Uint8Array as unknown as ArrayBuffer);
-    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['PL01', 'PL02', 'PL03']);
+    // The figure tables, then the activity tables filled from the activity log (activities.db.test.ts).
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['PL01', 'PL02', 'PL03', 'HD01', 'HD02']);
 
     const sheet = workbook.getWorksheet('PL03')!;
     const header = sheet.getRow(reportHeaderRow).values as unknown[];

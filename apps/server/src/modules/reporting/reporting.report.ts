@@ -2,6 +2,7 @@ import { type AppendixRow, type Consolidation, foldForSearch, formatDateVi } fro
 import type { Actor } from '../access/access.policy.ts';
 import type { Db } from '../app/database.ts';
 import { issuerHeading } from '../plans/plans.document.ts';
+import { activityReportTables } from './reporting.activity-tables.ts';
 import { getConsolidation } from './reporting.service.ts';
 import { rowTotal } from './reporting.tables.ts';
 
@@ -168,7 +169,10 @@ export async function exportRoundReport({
       '- Lưu: VT.',
     ],
     signer: isPeoplesCommittee ? ['TM. ỦY BAN NHÂN DÂN', 'CHỦ TỊCH'] : ['THỦ TRƯỞNG CƠ QUAN'],
-    tables: consolidation.appendix.map((table) => layoutTable(table, consolidation.units)),
+    tables: [
+      ...consolidation.appendix.map((table) => layoutTable(table, consolidation.units)),
+      ...activityReportTables(consolidation.activityTables, consolidation.units),
+    ],
   };
 
   const bytes =

@@ -1,4 +1,9 @@
-import type { AppendixTableDefinition, OutlineSection, ReportKind } from '@binhdang/contracts';
+import type {
+  ActivityTableDefinition,
+  AppendixTableDefinition,
+  OutlineSection,
+  ReportKind,
+} from '@binhdang/contracts';
 import type { Db } from '../app/database.ts';
 
 /*
@@ -17,6 +22,8 @@ interface TemplateSeed {
   periodType: 'year' | 'half_year' | 'any';
   outline: OutlineSection[];
   tables: AppendixTableDefinition[];
+  /** Stored after the figure tables, in `report_templates.tables` (`source: 'activities'`). */
+  activityTables?: ActivityTableDefinition[];
 }
 
 const section = (key: string, title: string, guidance: string | null = null): OutlineSection => ({
@@ -52,6 +59,27 @@ const strategyTable: AppendixTableDefinition = {
     'TRE_SINH_SONG',
   ],
 };
+
+/*
+ * Tables filled from the activity log (reporting.activity-tables.ts); migration 0007 adds them to
+ * templates seeded before it as a new version.
+ */
+const activitiesByKind: ActivityTableDefinition = {
+  source: 'activities',
+  code: 'HD01',
+  title: 'Số hoạt động và người tham gia theo loại hoạt động',
+  layout: 'by_kind',
+};
+const costBySource: ActivityTableDefinition = {
+  source: 'activities',
+  code: 'HD02',
+  title: 'Kinh phí theo nguồn',
+  layout: 'cost_by_source',
+};
+const actionMonthTables: ActivityTableDefinition[] = [
+  { ...activitiesByKind, title: `${activitiesByKind.title} (Tháng hành động)`, observance: 'action_month' },
+  { ...costBySource, title: `${costBySource.title} (Tháng hành động)`, observance: 'action_month' },
+];
 
 function resultOutline(closing: string): OutlineSection[] {
   return [
@@ -98,6 +126,7 @@ export const reportTemplates: TemplateSeed[] = [
     periodType: 'half_year',
     outline: resultOutline('V. Phương hướng, nhiệm vụ 6 tháng cuối năm'),
     tables: [activityTable, violenceTable],
+    activityTables: [activitiesByKind, costBySource],
   },
   {
     code: 'BDG_NAM',
@@ -106,6 +135,7 @@ export const reportTemplates: TemplateSeed[] = [
     periodType: 'year',
     outline: resultOutline('V. Phương hướng, nhiệm vụ năm tiếp theo'),
     tables: [activityTable, violenceTable, strategyTable],
+    activityTables: [activitiesByKind, costBySource],
   },
   {
     code: 'BAN_VSTBPN',
@@ -172,6 +202,7 @@ export const reportTemplates: TemplateSeed[] = [
       section('4', 'IV. Đề xuất, kiến nghị', null),
     ],
     tables: [activityTable],
+    activityTables: actionMonthTables,
   },
 ];
 
@@ -188,7 +219,7 @@ export async function seedReportTemplates(db: Db): Promise<{ added: number }> {
         name: template.name,
         period_type: template.periodType,
         outline: JSON.stringify(template.outline),
-        tables: JSON.stringify(template.tables),
+        tables: JSON.stringify([...template.tables, ...(template.activityTables ?? [])]),
       })
       .onConflict((oc) => oc.columns(['code', 'version']).doNothing())
       .returning('id')

@@ -12,7 +12,9 @@ import { currentYear, PlanLink, yearOptions } from '../plans/plans.format.tsx';
 import { listEvents, listReportingDuties, type ReportingDutyFilter } from './calendar.api.ts';
 import { dueInText, eventDatesText, reportingKindLabel } from './calendar.format.ts';
 import { dayPosition, eventSpan, spanStyle } from './calendar.timeline.ts';
+import { YearCalendar } from './calendar.year.tsx';
 import './calendar.css';
+import '../activities/activities.css';
 
 const MONTHS = Array.from({ length: 12 }, (_, index) => index + 1);
 const DUTY_LIMIT = 200;
@@ -104,6 +106,7 @@ function Calendar() {
         </form>
       </search>
 
+      <YearCalendar year={year} unitId={unit?.id} />
       <Events year={year} unitId={unit?.id} />
       <Duties filter={filter} onFilter={setFilter} unitId={unit?.id} />
     </section>

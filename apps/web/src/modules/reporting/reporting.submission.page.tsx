@@ -12,6 +12,7 @@ import { validationMessagesOf } from '../indicators/indicators.api.ts';
 import { cellId } from '../indicators/indicators.grid.ts';
 import { formatFigure } from '../indicators/indicators.number.ts';
 import { useLeaveGuard } from '../plans/plans.leave-guard.ts';
+import { SubmissionActivityTablesView } from './reporting.activity-table.tsx';
 import { fetchSubmission, saveSubmission, submitSubmission } from './reporting.api.ts';
 import { AppendixEditor, appendixCellName } from './reporting.appendix-grid.tsx';
 import {
@@ -344,6 +345,12 @@ function SubmissionEditor({ initial }: { initial: Submission }) {
           </section>
         )}
       </fieldset>
+
+      <SubmissionActivityTablesView
+        submissionId={submission.id}
+        data={submission.activityTables}
+        logUnitId={isReadOnly ? null : submission.orgUnit.id}
+      />
 
       {(messages.length > 0 || unreadable.length > 0) && (
         <section class="card" aria-labelledby="checks-title">

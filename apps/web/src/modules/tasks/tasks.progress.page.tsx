@@ -142,6 +142,15 @@ function Progress({
           </dd>
         </div>
       </dl>
+      <p class="task-activity-links">
+        <a href={paths.taskActivities(task.id)}>{t('activities.task.activities')}</a>
+        {detail.canUpdate && (
+          <>
+            {' · '}
+            <a href={paths.newTaskActivity(task.id, detail.orgUnit.id)}>{t('activities.task.log')}</a>
+          </>
+        )}
+      </p>
 
       {notice && (
         <p class="notice notice-success" role="status">
