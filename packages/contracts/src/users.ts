@@ -11,10 +11,46 @@ export const username = z
     message: 'Tên đăng nhập gồm 3–50 ký tự: chữ không dấu, số, dấu chấm, gạch ngang, gạch dưới.',
   });
 
+/**
+ * An e-mail address for reminders: trimmed and lower-cased (mail servers treat the domain without
+ * case, and officers type the local part in any case), one `@`, a dotted domain, no spaces.
+ * Not unique: a commune's officers often share the office mailbox, and sign-in is by username.
+ */
+export const emailAddress = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .max(254, { message: 'Địa chỉ thư điện tử tối đa 254 ký tự.' })
+  .regex(
+    /^[a-z0-9.!#$%&'*+/=?^_`{|}~-]{1,64}@[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)+$/,
+    {
+      message: 'Địa chỉ thư điện tử không hợp lệ (ví dụ: ten.canbo@laichau.gov.vn).',
+    },
+  )
+  .refine(
+    (value) =>
+      !value.split('@')[0]!.startsWith('.') && !value.split('@')[0]!.endsWith('.') && !value.includes('..'),
+    {
+      message: 'Địa chỉ thư điện tử không hợp lệ (ví dụ: ten.canbo@laichau.gov.vn).',
+    },
+  );
+
+/** Sets the address, or clears it with null or an empty string (the reminders then stay in the app). */
+export const emailInput = z.strictObject({
+  email: z
+    .string()
+    .nullable()
+    .transform((value) => (value?.trim() ? value : null))
+    .pipe(emailAddress.nullable()),
+});
+export type EmailInput = z.input<typeof emailInput>;
+
 export const userSummary = z.object({
   id: z.number().int(),
   username: z.string(),
   displayName: z.string(),
+  /** Where reminders are e-mailed; null: in-app only. */
+  email: z.string().nullable(),
   isActive: z.boolean(),
   isLocked: z.boolean(),
   totpEnabled: z.boolean(),
@@ -54,3 +90,11 @@ export const grantIdParam = z.object({
   id: z.coerce.number().int().positive(),
   grantId: z.coerce.number().int().positive(),
 });
+
+/** My own account as the account page shows it. */
+export const accountProfile = z.object({
+  username: z.string(),
+  displayName: z.string(),
+  email: z.string().nullable(),
+});
+export type AccountProfile = z.infer<typeof accountProfile>;

@@ -12,7 +12,16 @@ export async function ensureDemoAccounts(db: Db): Promise<string[]> {
       .select('id')
       .where('username', '=', account.username)
       .executeTakeFirst();
-    if (exists) continue;
+    if (exists) {
+      // A demo database made before addresses existed gets them; an address changed since is kept.
+      await db
+        .updateTable('users')
+        .set({ email: account.email })
+        .where('id', '=', exists.id)
+        .where('email', 'is', null)
+        .execute();
+      continue;
+    }
     const unit = account.unitCode
       ? await db.selectFrom('org_units').select('id').where('code', '=', account.unitCode).executeTakeFirst()
       : null;
@@ -24,6 +33,7 @@ export async function ensureDemoAccounts(db: Db): Promise<string[]> {
         username: account.username,
         displayName: account.description.split(' — ')[0]!,
         passwordHash,
+        email: account.email,
         grants: [{ role: account.role, orgUnitId: unit?.id ?? null }],
         createdBy: null,
       }),

@@ -6,6 +6,8 @@ export interface NewUser {
   username: string;
   displayName: string;
   passwordHash: string;
+  /** Where reminders are e-mailed; none by default. */
+  email?: string | null;
   grants: { role: Role; orgUnitId: number | null }[];
   createdBy: number | null;
 }
@@ -18,6 +20,7 @@ export async function insertUserWithGrants(trx: Kysely<Database>, user: NewUser)
       username: user.username,
       display_name: user.displayName,
       password_hash: user.passwordHash,
+      email: user.email ?? null,
       totp_secret: null,
       last_failed_login_at: null,
       locked_until: null,

@@ -1,5 +1,7 @@
 import {
+  accountProfile,
   createUserInput,
+  emailInput,
   grantIdParam,
   grantInput,
   resetPasswordInput,
@@ -21,10 +23,13 @@ import {
 import {
   addGrant,
   createUser,
+  getAccount,
   getUser,
   listUsers,
   removeGrant,
   resetPassword,
+  setOwnEmail,
+  setUserEmail,
   unlockUser,
   updateUser,
 } from './users.service.ts';
@@ -150,5 +155,44 @@ export function registerUserRoutes(api: ApiApp) {
       const { id, grantId } = c.req.valid('param');
       return c.json(await removeGrant({ ...deps(c), userId: id, grantId }), 200);
     },
+  );
+
+  api.openapi(
+    defineRoute('users.manage', {
+      method: 'put',
+      path: '/users/{id}/email',
+      tags,
+      summary: 'Set or clear the e-mail address reminders are sent to',
+      request: { params: userIdParam, body: jsonBody(emailInput) },
+      responses: { 200: jsonContent(userSummary) },
+    }),
+    async (c) =>
+      c.json(
+        await setUserEmail({ ...deps(c), userId: c.req.valid('param').id, email: c.req.valid('json').email }),
+        200,
+      ),
+  );
+
+  api.openapi(
+    defineRoute('session', {
+      method: 'get',
+      path: '/account',
+      tags,
+      summary: 'My own account: username, display name, e-mail address',
+      responses: { 200: jsonContent(accountProfile) },
+    }),
+    async (c) => c.json(await getAccount(deps(c)), 200),
+  );
+
+  api.openapi(
+    defineRoute('session', {
+      method: 'put',
+      path: '/account/email',
+      tags,
+      summary: 'Set or clear my own e-mail address for reminders',
+      request: { body: jsonBody(emailInput) },
+      responses: { 200: jsonContent(accountProfile) },
+    }),
+    async (c) => c.json(await setOwnEmail({ ...deps(c), email: c.req.valid('json').email }), 200),
   );
 }

@@ -1,4 +1,10 @@
-import type { createUserInput, grantInput, UserSummary, updateUserInput } from '@binhdang/contracts';
+import type {
+  AccountProfile,
+  createUserInput,
+  grantInput,
+  UserSummary,
+  updateUserInput,
+} from '@binhdang/contracts';
 import { foldForSearch, type Role } from '@binhdang/contracts';
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
@@ -37,6 +43,7 @@ async function toSummaries(db: Db, userIds: number[], now: Date): Promise<UserSu
         id: user.id,
         username: user.username,
         displayName: user.display_name,
+        email: user.email,
         isActive: user.is_active,
         isLocked: user.locked_until !== null && user.locked_until > now,
         totpEnabled: user.totp_enabled,
@@ -333,4 +340,58 @@ export async function removeGrant({
   });
   // Authorized above; the user may now have no role in my scope, so no read-scope check here.
   return (await toSummaries(db, [userId], clock()))[0]!;
+}
+
+/** Writes an e-mail address (or clears it) with its audit row, in one transaction. */
+async function writeEmail(
+  { db, clock, actor, meta }: WriteDeps,
+  user: { id: number; email: string | null },
+  email: string | null,
+) {
+  if (user.email === email) return;
+  await db.transaction().execute(async (trx) => {
+    await trx.updateTable('users').set({ email, updated_at: clock() }).where('id', '=', user.id).execute();
+    await insertAuditRecord(trx, {
+      actorUserId: actor.userId,
+      action: 'users.email_change',
+      entityType: 'user',
+      entityId: user.id,
+      orgUnitId: await firstGrantUnit(trx, user.id),
+      before: { email: user.email },
+      after: { email },
+      ip: meta.ip,
+    });
+  });
+}
+
+/**
+ * An administrator sets or clears the address reminders are e-mailed to, for an account they
+ * manage. The address is checked and lower-cased by the contract; it need not be unique.
+ */
+export async function setUserEmail(deps: WriteDeps & { userId: number; email: string | null }) {
+  const user = await loadManageableUser(deps.db, deps.actor, deps.userId);
+  await writeEmail(deps, user, deps.email);
+  return getUser(deps);
+}
+
+export async function getAccount({ db, actor }: ServiceDeps): Promise<AccountProfile> {
+  const user = await db
+    .selectFrom('users')
+    .select(['username', 'display_name', 'email'])
+    .where('id', '=', actor.userId)
+    .executeTakeFirst();
+  if (!user) throw new AppError('users.not_found');
+  return { username: user.username, displayName: user.display_name, email: user.email };
+}
+
+/** A signed-in user sets or clears their own address. */
+export async function setOwnEmail(deps: WriteDeps & { email: string | null }): Promise<AccountProfile> {
+  const user = await deps.db
+    .selectFrom('users')
+    .select(['id', 'email'])
+    .where('id', '=', deps.actor.userId)
+    .executeTakeFirst();
+  if (!user) throw new AppError('users.not_found');
+  await writeEmail(deps, user, deps.email);
+  return getAccount(deps);
 }

@@ -1,8 +1,10 @@
 import { useState } from 'preact/hooks';
 import { t } from '../../i18n/i18n.ts';
 import { ApiError } from '../app/app.api-client.ts';
-import { useFormAction, usePageTitle } from '../app/app.hooks.ts';
-import { confirmAction, Field, FormMessages, SubmitButton } from '../app/app.ui.tsx';
+import { useFormAction, usePageTitle, useResource } from '../app/app.hooks.ts';
+import { confirmAction, ErrorNotice, Field, FormMessages, Loading, SubmitButton } from '../app/app.ui.tsx';
+import { fetchAccount, setOwnEmail } from '../users/users.api.ts';
+import { EmailForm } from '../users/users.ui.tsx';
 import { changePassword, disableTotp, enableTotp, setUpTotp, type TotpSetup } from './auth.api.ts';
 import { type Session, setSession, useSession } from './auth.session.ts';
 
@@ -30,9 +32,24 @@ export function AccountPage() {
           <dd>{session.user.displayName}</dd>
         </div>
       </dl>
+      <OwnEmail />
       <ChangePasswordForm />
       <TwoFactorSection session={session} />
     </section>
+  );
+}
+
+/** My address for reminders; loaded on its own, since the session does not carry it. */
+function OwnEmail() {
+  const account = useResource((signal) => fetchAccount(signal), []);
+  if (account.error && !account.data) return <ErrorNotice error={account.error} onRetry={account.reload} />;
+  if (!account.data) return <Loading />;
+  return (
+    <EmailForm
+      email={account.data.email}
+      intro={t('users.email.ownIntro')}
+      save={async (email) => (await setOwnEmail(email)).email}
+    />
   );
 }
 

@@ -1,5 +1,7 @@
 import type {
+  AccountProfile,
   createUserInput,
+  EmailInput,
   grantInput,
   UserSummary,
   updateUserInput,
@@ -41,4 +43,17 @@ export function addGrant(id: number, input: GrantInput): Promise<UserSummary> {
 
 export function removeGrant(id: number, grantId: number): Promise<UserSummary> {
   return api.delete<UserSummary>(`/users/${id}/grants/${grantId}`);
+}
+
+/** Sets or clears (null) the address an account's reminders are e-mailed to. */
+export function setUserEmail(id: number, email: EmailInput['email']): Promise<UserSummary> {
+  return api.put<UserSummary>(`/users/${id}/email`, { email });
+}
+
+export function fetchAccount(signal?: AbortSignal): Promise<AccountProfile> {
+  return api.get<AccountProfile>('/account', undefined, signal);
+}
+
+export function setOwnEmail(email: EmailInput['email']): Promise<AccountProfile> {
+  return api.put<AccountProfile>('/account/email', { email });
 }

@@ -18,9 +18,18 @@ import {
 } from '../app/app.ui.tsx';
 import { RequirePermission } from '../auth/auth.guard.tsx';
 import { hasPermission, useSession } from '../auth/auth.session.ts';
-import { addGrant, fetchUser, removeGrant, resetUserPassword, unlockUser, updateUser } from './users.api.ts';
+import {
+  addGrant,
+  fetchUser,
+  removeGrant,
+  resetUserPassword,
+  setUserEmail,
+  unlockUser,
+  updateUser,
+} from './users.api.ts';
 import {
   describeGrant,
+  EmailForm,
   emptyGrant,
   type GrantDraft,
   GrantFields,
@@ -74,6 +83,10 @@ function UserDetail() {
           </dd>
         </div>
         <div>
+          <dt>{t('users.email.label')}</dt>
+          <dd>{account.email ?? <span class="muted">{t('users.email.none')}</span>}</dd>
+        </div>
+        <div>
           <dt>{t('users.detail.lastLogin')}</dt>
           <dd>{account.lastLoginAt ? formatDateTime(account.lastLoginAt) : t('users.detail.never')}</dd>
         </div>
@@ -82,6 +95,18 @@ function UserDetail() {
       {canManage && account.isLocked && <UnlockSection user={account} onUpdated={user.setData} />}
       <GrantsSection user={account} onUpdated={user.setData} canManage={canManage} />
       {canManage && <ProfileForm key={account.id} user={account} onUpdated={user.setData} />}
+      {canManage && (
+        <EmailForm
+          key={`email-${account.id}`}
+          email={account.email}
+          intro={t('users.email.adminIntro')}
+          save={async (email) => {
+            const updated = await setUserEmail(account.id, email);
+            user.setData(updated);
+            return updated.email;
+          }}
+        />
+      )}
       {canManage && <ResetPasswordForm key={account.id} user={account} onUpdated={user.setData} />}
     </article>
   );

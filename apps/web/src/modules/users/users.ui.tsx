@@ -6,8 +6,10 @@ import {
   roles,
   type UserSummary,
 } from '@binhdang/contracts';
+import { useState } from 'preact/hooks';
 import { localized, t } from '../../i18n/i18n.ts';
-import { Badge, Field } from '../app/app.ui.tsx';
+import { useFormAction } from '../app/app.hooks.ts';
+import { Badge, Field, FormMessages, SubmitButton } from '../app/app.ui.tsx';
 import { isSystemAdmin, useSession } from '../auth/auth.session.ts';
 import { OrgUnitPicker, type PickedUnit } from '../org-units/org-units.picker.tsx';
 import type { GrantInput } from './users.api.ts';
@@ -103,5 +105,61 @@ export function UserStatusBadges({ user }: { user: UserSummary }) {
       {user.isLocked && <Badge tone="warning">{t('users.status.locked')}</Badge>}
       {user.totpEnabled && <Badge>{t('users.status.totp')}</Badge>}
     </span>
+  );
+}
+
+/**
+ * The address reminders are e-mailed to: set, change or clear (empty). `save` answers with the
+ * stored address (lower-cased by the server), which replaces what was typed.
+ */
+export function EmailForm({
+  email,
+  save,
+  intro,
+}: {
+  email: string | null;
+  save: (email: string | null) => Promise<string | null>;
+  intro: string;
+}) {
+  const [value, setValue] = useState(email ?? '');
+  const action = useFormAction();
+
+  async function submit(event: Event) {
+    event.preventDefault();
+    const typed = value.trim();
+    const stored = await action.run(
+      () => save(typed === '' ? null : typed),
+      typed === '' ? t('users.email.cleared') : t('users.email.saved'),
+    );
+    if (stored !== undefined) setValue(stored ?? '');
+  }
+
+  return (
+    <section class="card" aria-labelledby="email-title">
+      <h2 id="email-title">{t('users.email.title')}</h2>
+      <p class="muted">{intro}</p>
+      <form class="form" onSubmit={submit} noValidate>
+        <FormMessages action={action} placedPaths={['email']} />
+        <Field
+          label={t('users.email.label')}
+          hint={t('users.email.hint')}
+          error={action.fieldErrors.email}
+          isOptional
+        >
+          {(control) => (
+            <input
+              {...control}
+              type="email"
+              inputMode="email"
+              autocomplete="email"
+              maxLength={254}
+              value={value}
+              onInput={(event) => setValue(event.currentTarget.value)}
+            />
+          )}
+        </Field>
+        <SubmitButton isBusy={action.isSubmitting} label={t('common.save')} />
+      </form>
+    </section>
   );
 }
