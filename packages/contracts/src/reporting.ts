@@ -10,6 +10,10 @@
  * | GET    | /reporting/rounds                      | reports.read   | roundListQuery (query)         | roundList      |
  * | POST   | /reporting/rounds                      | rounds.manage  | roundInput (JSON)              | roundDetail    |
  * | GET    | /reporting/rounds/{id}                 | reports.read   | —                              | roundDetail    |
+ * | PATCH  | /reporting/rounds/{id}                 | rounds.manage  | roundUpdateInput (JSON)        | roundDetail    |
+ * | POST   | /reporting/rounds/{id}/units           | rounds.manage  | roundUnitsInput (JSON)         | roundDetail    |
+ * | POST   | /reporting/rounds/{id}/close           | rounds.manage  | roundCloseInput (JSON)         | roundDetail    |
+ * | GET    | /reporting/round-proposals             | rounds.manage  | roundProposalQuery (query)     | roundProposalList |
  * | GET    | /reporting/rounds/{id}/consolidation   | reports.read   | consolidationQuery (query)     | consolidation  |
  * | GET    | /reporting/rounds/{id}/report          | reports.read   | roundReportQuery (query)       | DOCX or XLSX   |
  * | GET    | /reporting/inbox                       | reports.read   | —                              | inbox          |
@@ -25,7 +29,8 @@
  * on its unit, returned and accepted by `rounds.manage` on the round's consolidating unit;
  * rounds are opened by `rounds.manage` on the consolidating unit.
  *
- * Workflow: draft → submitted → (returned → submitted)* → accepted (locked). Every transition
+ * Workflow: draft → submitted → (returned → submitted)* → accepted (locked; the consolidator may
+ * return it again, with a reason, while the round is open). A closed round takes no transition. Every transition
  * keeps who, when and a comment (`history`); returning needs a comment. Saves are whole (the
  * narrative answers and any changed figures) with the revision the editor loaded: a stale save
  * is refused with 409 `reporting.conflict` and changes nothing. Figures are the unit's data
@@ -36,12 +41,20 @@
  * Completeness = submitted or accepted / expected; timeliness = of those, first submitted on
  * time / expected. A returned submission counts again once resubmitted.
  *
- * Consolidation is computed at read time (SQL GROUP BY, no stored totals): the appendix tables
- * summed over the accepted (with `include=submitted`: also the submitted) submissions of the
- * round and, for a reporting unit that consolidates a child round (`parentRoundId`), over that
- * round's included submissions as well, recursively; with a per-unit drill-down.
+ * Figures of a submitted or accepted report are locked (409 `figures.locked` from every writer).
+ *
+ * Consolidation: the appendix tables summed over the accepted (with `include=submitted`: also
+ * the submitted) submissions of the round and, for a reporting unit that consolidates a child
+ * round (`parentRoundId`), over that round's included submissions as well, recursively; with a
+ * per-unit drill-down (`table=CODE`: one table). Always fresh: the child rounds' totals are kept
+ * by each transition in its own transaction, never by a batch job.
  */
 import { z } from 'zod';
+import {
+  activityTableDefinition,
+  consolidatedActivityTable,
+  submissionActivityTables,
+} from './activities.ts';
 import { optionCombo, period, validationMessage } from './indicators.ts';
 import { cleanText } from './org-units.ts';
 
@@ -84,6 +97,10 @@ export const appendixTableDefinition = z.object({
   dataElements: z.array(z.string()),
 });
 export type AppendixTableDefinition = z.infer<typeof appendixTableDefinition>;
+
+/** Any table stored in `report_templates.tables`: a figure table, or an activity table (`source: 'activities'`). */
+export const storedTableDefinition = z.union([activityTableDefinition, appendixTableDefinition]);
+export type StoredTableDefinition = z.infer<typeof storedTableDefinition>;
 
 export const templateSummary = z.object({
   id: z.number().int(),
@@ -178,6 +195,8 @@ export const roundSummary = z.object({
   cutOffTo: z.string(),
   dueOn: z.string(),
   createdAt: z.string(),
+  /** Closed by the consolidator: no more submissions, returns or acceptances until reopened. */
+  closedAt: z.string().nullable(),
   completeness: completeness,
 });
 export type RoundSummary = z.infer<typeof roundSummary>;
@@ -189,6 +208,46 @@ export const roundListQuery = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 export const roundList = z.object({ items: z.array(roundSummary) });
+
+/** Changes to an open round: its title or due date (late is judged against the new date). */
+export const roundUpdateInput = z
+  .strictObject({
+    title: cleanText(3, 300).optional(),
+    dueOn: isoDate.optional(),
+  })
+  .refine((input) => input.title !== undefined || input.dueOn !== undefined, {
+    message: 'Chưa có thay đổi nào.',
+  });
+
+/** More reporting units for an open round (inside the consolidating unit, not yet in it). */
+export const roundUnitsInput = z.strictObject({
+  unitIds: z.array(z.number().int().positive()).min(1, { message: 'Chọn ít nhất một đơn vị.' }).max(5000),
+});
+
+export const roundCloseInput = z.strictObject({ closed: z.boolean() });
+
+export const roundProposalQuery = z.object({ planId: z.coerce.number().int().positive() });
+
+/** A round a plan's reporting regime asks for (Chế độ báo cáo), ready to open. */
+export const roundProposal = z.object({
+  kind: z.enum(['6-month', 'annual', 'ad-hoc', 'self-inspection', 'thematic', 'other']),
+  /** The template to use, null when no current template fits the kind. */
+  template: templateSummary.nullable(),
+  period: z.string(),
+  periodLabel: z.string(),
+  dueOn: z.string(),
+  /** To whom, as the plan prints it. */
+  recipient: z.string().nullable(),
+  consolidatingUnit: unitRef.extend({ kind: z.string() }),
+  units: z.array(unitRef.extend({ kind: z.string() })),
+  /** A round of this template, period and consolidating unit that is already open. */
+  existingRoundId: z.number().int().nullable(),
+});
+export type RoundProposal = z.infer<typeof roundProposal>;
+export const roundProposalList = z.object({
+  plan: z.object({ id: z.number().int(), title: z.string() }),
+  items: z.array(roundProposal),
+});
 
 export const submissionSummary = z.object({
   id: z.number().int(),
@@ -246,6 +305,8 @@ export const submission = submissionSummary.extend({
   round: roundSummary.omit({ completeness: true }),
   sections: z.array(outlineSection.extend({ answer: z.string() })),
   tables: z.array(appendixTable),
+  /** Tables filled from the activity log (activities.ts): live while editable, frozen once submitted. */
+  activityTables: submissionActivityTables,
   /** Validation of the stored figures (errors block submitting). */
   validation: z.array(validationMessage),
   history: z.array(submissionEvent),
@@ -289,6 +350,8 @@ export const acceptInput = z.strictObject({
 export const consolidationQuery = z.object({
   /** `accepted` (default): accepted submissions only; `submitted`: also those awaiting review. */
   include: z.enum(['accepted', 'submitted']).default('accepted'),
+  /** One appendix table only (its code), e.g. for a dashboard; default: every table. */
+  table: z.string().min(1).max(40).optional(),
 });
 
 /**
@@ -311,6 +374,8 @@ export const consolidation = z.object({
   /** The reporting units whose submissions count, in the drill-down's order. */
   units: z.array(unitRef.extend({ status: z.enum(submissionStatuses), isLate: z.boolean() })),
   appendix: z.array(z.object({ code: z.string(), title: z.string(), rows: z.array(consolidatedRow) })),
+  /** Activity tables summed over the included reports' frozen tables, with the per-unit drill-down. */
+  activityTables: z.array(consolidatedActivityTable),
   /** Narrative gathered unit by unit, per outline section. */
   sections: z.array(
     outlineSection.extend({ answers: z.array(z.object({ orgUnit: unitRef, text: z.string() })) }),
@@ -328,6 +393,8 @@ export const inboxItem = z.object({
   status: z.enum(submissionStatuses),
   dueOn: z.string(),
   isOverdue: z.boolean(),
+  /** Why it was returned (the latest return's comment), for a returned report. */
+  returnComment: z.string().nullable(),
 });
 
 export const inbox = z.object({

@@ -1,5 +1,6 @@
 import { type Actor, isPathInScope, scopeOf } from '../access/access.policy.ts';
 import type { Db } from '../app/database.ts';
+import type { OrgUnitRow } from '../app/database.types.ts';
 import { AppError } from '../app/errors.ts';
 import { pathInScope } from '../plans/plans.policy.ts';
 import {
@@ -87,4 +88,31 @@ export async function loadSubmissionForReview(
   const round = (await findRound(db, submission.round_id))!;
   if (!canManageRound(actor, round.unit_path)) throw new AppError('auth.out_of_scope');
   return { submission, round };
+}
+
+/**
+ * Checks units listed as reporting units of a round of `consolidator`: they exist, lie strictly
+ * inside its subtree and are open today. Returns the accepted ids; problems go to `issues`.
+ */
+export async function checkReportingUnits(
+  db: Db,
+  consolidator: Pick<OrgUnitRow, 'id' | 'path'>,
+  unitIds: number[],
+  day: string,
+  issues: { path: string; message: string }[],
+): Promise<Set<number>> {
+  const accepted = new Set<number>();
+  if (unitIds.length === 0) return accepted;
+  const listed = await db.selectFrom('org_units').selectAll().where('id', 'in', unitIds).execute();
+  const found = new Map(listed.map((unit) => [unit.id, unit]));
+  unitIds.forEach((id, index) => {
+    const unit = found.get(id);
+    if (!unit) issues.push({ path: `unitIds.${index}`, message: 'Không tìm thấy đơn vị.' });
+    else if (!unit.path.startsWith(consolidator.path) || unit.id === consolidator.id)
+      issues.push({ path: `unitIds.${index}`, message: `${unit.name} không thuộc đơn vị tổng hợp.` });
+    else if (unit.valid_to !== null && unit.valid_to < day)
+      issues.push({ path: `unitIds.${index}`, message: `${unit.name} đã ngừng hoạt động.` });
+    else accepted.add(unit.id);
+  });
+  return accepted;
 }

@@ -1,13 +1,14 @@
-import type { AppendixTableDefinition, OutlineSection } from '@binhdang/contracts';
+import type { ActivityTableDefinition, AppendixTableDefinition, OutlineSection } from '@binhdang/contracts';
 import { sql } from 'kysely';
 import type { Scope } from '../access/access.policy.ts';
 import type { Db } from '../app/database.ts';
 import type { ReportRoundRow, ReportSubmissionRow, ReportTemplateRow } from '../app/database.types.ts';
 import { pathInScope } from '../plans/plans.policy.ts';
+import { splitStoredTables } from './reporting.activity-definitions.ts';
 
 /*
- * Reads of templates, rounds and submissions. Completeness, timeliness and consolidated tables
- * are GROUP BYs at read time (DESIGN.md "Always fresh": no running totals, no batch job).
+ * Reads of templates, rounds and submissions. Completeness and timeliness are GROUP BYs at read
+ * time; consolidated tables read the round totals kept by the transitions (`reporting.totals.ts`).
  */
 
 const asJson = <T>(value: unknown, fallback: T): T =>
@@ -20,10 +21,12 @@ const asJson = <T>(value: unknown, fallback: T): T =>
 export interface TemplateModel extends Omit<ReportTemplateRow, 'outline' | 'tables'> {
   outline: OutlineSection[];
   tables: AppendixTableDefinition[];
+  /** The tables filled from the activity log (`source: 'activities'`), kept apart from the figure tables. */
+  activityTables: ActivityTableDefinition[];
 }
 
 function toTemplateModel(row: ReportTemplateRow): TemplateModel {
-  return { ...row, outline: asJson(row.outline, []), tables: asJson(row.tables, []) };
+  return { ...row, outline: asJson(row.outline, []), ...splitStoredTables(asJson(row.tables, [])) };
 }
 
 export async function findTemplates(db: Db): Promise<TemplateModel[]> {
@@ -189,12 +192,14 @@ export interface ConsolidatedCellRow {
 }
 
 /**
- * The round's figures per reporting unit and in total. A reporting unit contributes its own
- * figures for the period and, when it consolidates a child round, those of the child round's
- * included submissions, recursively (a commune → province; a sector union → Labour Federation →
- * province). One GROUP BY with grouping sets gives the drill-down and the total together.
+ * The round's figures per reporting unit and in total, straight from every contributing unit's
+ * figures. A reporting unit contributes its own figures for the period and, when it consolidates
+ * a child round, those of the child round's included submissions, recursively (a commune →
+ * province; a sector union → Labour Federation → province). The consolidation reads the same
+ * numbers from the precomputed totals (`reporting.totals.ts`); this is the reference it is
+ * tested against and the baseline the benchmark compares it with.
  */
-export async function sumRoundFigures(
+export async function sumRoundFiguresFromValues(
   db: Db,
   round: { id: number; period: string },
   statuses: string[],
@@ -269,6 +274,16 @@ export function findSubmissionsToDo(db: Db, scope: Scope, statuses: string[], li
       'r.title',
       'r.due_on',
       'r.due_at',
+      (eb) =>
+        eb
+          .selectFrom('report_submission_events as e')
+          .select('e.comment')
+          .whereRef('e.submission_id', '=', 's.id')
+          .where('e.action', '=', 'returned')
+          .where('s.status', '=', 'returned')
+          .orderBy('e.id', 'desc')
+          .limit(1)
+          .as('return_comment'),
     ])
     .where('s.status', 'in', statuses)
     .where(pathInScope('o.path', scope))

@@ -6,11 +6,16 @@ import {
   reportingIdParam,
   reportTemplate,
   returnInput,
+  roundCloseInput,
   roundDetail,
   roundInput,
   roundList,
   roundListQuery,
+  roundProposalList,
+  roundProposalQuery,
   roundReportQuery,
+  roundUnitsInput,
+  roundUpdateInput,
   submission,
   submissionSaveInput,
   submitInput,
@@ -21,6 +26,7 @@ import {
 import { z } from 'zod';
 import { type ApiApp, defineRoute, jsonBody, jsonContent, readDeps, writeDeps } from '../app/http.ts';
 import { exportRoundReport } from './reporting.report.ts';
+import { addRoundUnits, proposeRoundsFromPlan, setRoundClosed, updateRound } from './reporting.rounds.ts';
 import {
   createRound,
   getConsolidation,
@@ -99,6 +105,75 @@ export function registerReportingRoutes(api: ApiApp) {
   );
 
   api.openapi(
+    defineRoute('rounds.manage', {
+      method: 'patch',
+      path: '/reporting/rounds/{id}',
+      tags,
+      summary: 'Change an open round: title or due date',
+      request: { params: reportingIdParam, body: jsonBody(roundUpdateInput) },
+      responses: { 200: jsonContent(roundDetail) },
+    }),
+    async (c) =>
+      c.json(
+        await updateRound({ ...writeDeps(c), roundId: c.req.valid('param').id, input: c.req.valid('json') }),
+        200,
+      ),
+  );
+
+  api.openapi(
+    defineRoute('rounds.manage', {
+      method: 'post',
+      path: '/reporting/rounds/{id}/units',
+      tags,
+      summary: 'Add reporting units to an open round (a draft report each)',
+      request: { params: reportingIdParam, body: jsonBody(roundUnitsInput) },
+      responses: { 200: jsonContent(roundDetail) },
+    }),
+    async (c) =>
+      c.json(
+        await addRoundUnits({
+          ...writeDeps(c),
+          roundId: c.req.valid('param').id,
+          unitIds: c.req.valid('json').unitIds,
+        }),
+        200,
+      ),
+  );
+
+  api.openapi(
+    defineRoute('rounds.manage', {
+      method: 'post',
+      path: '/reporting/rounds/{id}/close',
+      tags,
+      summary: 'Close a round (final: no more submissions, returns or acceptances) or reopen it',
+      request: { params: reportingIdParam, body: jsonBody(roundCloseInput) },
+      responses: { 200: jsonContent(roundDetail) },
+    }),
+    async (c) =>
+      c.json(
+        await setRoundClosed({
+          ...writeDeps(c),
+          roundId: c.req.valid('param').id,
+          closed: c.req.valid('json').closed,
+        }),
+        200,
+      ),
+  );
+
+  api.openapi(
+    defineRoute('rounds.manage', {
+      method: 'get',
+      path: '/reporting/round-proposals',
+      tags,
+      summary: "Rounds a plan's reporting regime asks for, ready to open",
+      request: { query: roundProposalQuery },
+      responses: { 200: jsonContent(roundProposalList) },
+    }),
+    async (c) =>
+      c.json(await proposeRoundsFromPlan({ ...readDeps(c), planId: c.req.valid('query').planId }), 200),
+  );
+
+  api.openapi(
     defineRoute('reports.read', {
       method: 'get',
       path: '/reporting/rounds/{id}/consolidation',
@@ -112,7 +187,7 @@ export function registerReportingRoutes(api: ApiApp) {
         await getConsolidation({
           ...readDeps(c),
           roundId: c.req.valid('param').id,
-          include: c.req.valid('query').include,
+          ...c.req.valid('query'),
         }),
         200,
       ),

@@ -32,6 +32,11 @@ import { notifySubmissionReviewed } from '../notifications/notifications.service
 import { loadUnitInScope } from '../org-units/org-units.policy.ts';
 import { isOpenOn } from '../org-units/org-units.queries.ts';
 import {
+  consolidateActivityTables,
+  freezeActivityTables,
+  submissionActivityTables,
+} from './reporting.activity-tables.ts';
+import {
   defaultCutOff,
   endOfDueDay,
   isLate,
@@ -41,6 +46,7 @@ import {
 import {
   canManageRound,
   canSubmitFor,
+  checkReportingUnits,
   loadRoundForRead,
   loadSubmissionForRead,
   loadSubmissionForReview,
@@ -61,10 +67,10 @@ import {
   type RoundWithUnit,
   type SubmissionWithUnit,
   searchRounds,
-  sumRoundFigures,
   type TemplateModel,
 } from './reporting.queries.ts';
 import { buildCells, buildRow, type RowElement, type StoredCell } from './reporting.tables.ts';
+import { applyReportToTotals, sumRoundFigures, type TotalsBucket } from './reporting.totals.ts';
 
 interface ServiceDeps {
   db: Db;
@@ -175,6 +181,7 @@ function toRoundSummary(
     cutOffTo: round.cut_off_to,
     dueOn: round.due_on,
     createdAt: round.created_at.toISOString(),
+    closedAt: round.closed_at?.toISOString() ?? null,
     completeness: toCompleteness(row),
   };
 }
@@ -265,6 +272,12 @@ export async function createRound({
   if (!template) throw new AppError('reporting.template_not_found');
   const day = todayInVietnam(clock());
   const issues: Issue[] = [];
+  // A new round takes the current version; an older one stays with the rounds opened with it.
+  if (!template.is_current)
+    issues.push({
+      path: 'templateId',
+      message: 'Mẫu báo cáo này đã có phiên bản mới hơn; hãy mở đợt báo cáo theo phiên bản hiện hành.',
+    });
 
   if (!periodFitsTemplate(input.period, template.period_type))
     issues.push({
@@ -287,20 +300,7 @@ export async function createRound({
     issues.push({ path: 'cutOffTo', message: 'Ngày chốt số liệu cuối phải sau ngày bắt đầu.' });
 
   const isInside = (path: string, id: number) => path.startsWith(consolidator.path) && id !== consolidator.id;
-  const unitIds = new Set<number>();
-  if (input.unitIds.length > 0) {
-    const listed = await db.selectFrom('org_units').selectAll().where('id', 'in', input.unitIds).execute();
-    const found = new Map(listed.map((unit) => [unit.id, unit]));
-    input.unitIds.forEach((id, index) => {
-      const unit = found.get(id);
-      if (!unit) issues.push({ path: `unitIds.${index}`, message: 'Không tìm thấy đơn vị.' });
-      else if (!isInside(unit.path, unit.id))
-        issues.push({ path: `unitIds.${index}`, message: `${unit.name} không thuộc đơn vị tổng hợp.` });
-      else if (unit.valid_to !== null && unit.valid_to < day)
-        issues.push({ path: `unitIds.${index}`, message: `${unit.name} đã ngừng hoạt động.` });
-      else unitIds.add(unit.id);
-    });
-  }
+  const unitIds = await checkReportingUnits(db, consolidator, input.unitIds, day, issues);
   if (input.unitKinds.length > 0) {
     const under = input.underUnitId
       ? await db.selectFrom('org_units').selectAll().where('id', '=', input.underUnitId).executeTakeFirst()
@@ -442,6 +442,7 @@ export async function getSubmission({
     round: (({ completeness: _c, ...rest }) => rest)(toRoundSummary(round, template!, undefined)),
     sections: template!.outline.map((section) => ({ ...section, answer: narrative[section.key] ?? '' })),
     tables,
+    activityTables: await submissionActivityTables(db, submission, round, template!),
     validation: validateStored(catalogue, submission.org_unit_id, round.period, stored, elements),
     history: events.map((event) => ({
       action: event.action as Submission['history'][number]['action'],
@@ -500,6 +501,21 @@ function validateStored(
   });
 }
 
+function assertRoundOpen(round: { closed_at: Date | null }) {
+  if (round.closed_at !== null) throw new AppError('reporting.round_closed');
+}
+
+const totalsKey = (
+  submission: { org_unit_id: number },
+  round: { id: number; period: string },
+  elements: { id: number }[],
+) => ({
+  roundId: round.id,
+  orgUnitId: submission.org_unit_id,
+  period: round.period,
+  elementIds: elements.map((element) => element.id),
+});
+
 function assertEditable(status: string) {
   if (status === 'accepted') throw new AppError('reporting.locked');
   if (status === 'submitted') throw new AppError('reporting.not_editable');
@@ -519,6 +535,7 @@ export async function saveSubmission({
   input,
 }: WriteDeps & { submissionId: number; input: z.output<typeof submissionSaveInput> }): Promise<Submission> {
   const { submission, round } = await loadSubmissionForWrite(db, actor, submissionId);
+  assertRoundOpen(round);
   assertEditable(submission.status);
   if (input.revision !== submission.revision) throw new AppError('reporting.conflict');
   const template = (await findTemplate(db, round.template_id))!;
@@ -640,6 +657,7 @@ export async function submitSubmission(
 ): Promise<Submission> {
   const { db, clock, actor, submissionId, input } = deps;
   const { submission, round } = await loadSubmissionForWrite(db, actor, submissionId);
+  assertRoundOpen(round);
   assertEditable(submission.status);
   if (input.revision !== submission.revision) throw new AppError('reporting.conflict');
   const [template, catalogue] = await Promise.all([findTemplate(db, round.template_id), loadCatalogue(db)]);
@@ -691,18 +709,40 @@ export async function submitSubmission(
       to: 'submitted',
       comment: input.comment,
     });
+    await freezeActivityTables(trx, {
+      submission,
+      round,
+      template: template!,
+      revision: input.revision + 1,
+      now,
+    });
+    // Last, so the round's shared total rows stay locked only until the commit.
+    await applyReportToTotals(trx, {
+      ...totalsKey(submission, round, elements),
+      bucket: 'submitted',
+      sign: 1,
+    });
   });
   return getSubmission({ db, clock, actor, submissionId: submission.id });
 }
 
-/** Returns (with a reason) or accepts a submitted report: the consolidating unit's act. */
+/**
+ * Returns (with a reason) or accepts a submitted report: the consolidating unit's act. An accepted
+ * report can be returned too (reopened, with a reason) while the round is open; its figures
+ * unlock and leave the accepted totals until it is accepted again.
+ */
 export async function reviewSubmission(
   deps: WriteDeps & { submissionId: number; decision: 'returned' | 'accepted'; comment: string | null },
 ): Promise<Submission> {
   const { db, clock, actor, submissionId, decision, comment } = deps;
   const { submission, round } = await loadSubmissionForReview(db, actor, submissionId);
-  if (submission.status === 'accepted') throw new AppError('reporting.locked');
-  if (submission.status !== 'submitted') throw new AppError('reporting.invalid_transition');
+  assertRoundOpen(round);
+  if (submission.status === 'accepted' && decision === 'accepted') throw new AppError('reporting.locked');
+  if (submission.status !== 'submitted' && submission.status !== 'accepted')
+    throw new AppError('reporting.invalid_transition');
+  const [template, catalogue] = await Promise.all([findTemplate(db, round.template_id), loadCatalogue(db)]);
+  const elements = tableElements(catalogue, [...templateElementCodes(template!)]);
+  const from = submission.status as TotalsBucket;
 
   await db.transaction().execute(async (trx) => {
     const now = clock();
@@ -710,13 +750,13 @@ export async function reviewSubmission(
       .updateTable('report_submissions')
       .set((eb) => ({
         status: decision,
-        ...(decision === 'accepted' ? { accepted_at: now } : {}),
+        ...(decision === 'accepted' ? { accepted_at: now } : { accepted_at: null }),
         revision: eb('revision', '+', 1),
         updated_by: actor.userId,
         updated_at: now,
       }))
       .where('id', '=', submission.id)
-      .where('status', '=', 'submitted')
+      .where('status', '=', from)
       .executeTakeFirst();
     if (Number(updated.numUpdatedRows) !== 1) throw new AppError('reporting.invalid_transition');
     await recordTransition(trx, deps, submission, { action: decision, to: decision, comment });
@@ -728,6 +768,9 @@ export async function reviewSubmission(
       comment,
       now,
     });
+    const key = totalsKey(submission, round, elements);
+    await applyReportToTotals(trx, { ...key, bucket: from, sign: -1 });
+    if (decision === 'accepted') await applyReportToTotals(trx, { ...key, bucket: 'accepted', sign: 1 });
   });
   return getSubmission({ db, clock, actor, submissionId: submission.id });
 }
@@ -744,7 +787,12 @@ export async function getConsolidation({
   actor,
   roundId,
   include,
-}: ServiceDeps & { roundId: number; include: 'accepted' | 'submitted' }): Promise<Consolidation> {
+  table,
+}: ServiceDeps & {
+  roundId: number;
+  include: 'accepted' | 'submitted';
+  table?: string | undefined;
+}): Promise<Consolidation> {
   const { round, access } = await loadRoundForRead(db, actor, roundId);
   if (access !== 'consolidator') throw new AppError('auth.out_of_scope');
   const statuses = include === 'accepted' ? ['accepted'] : ['accepted', 'submitted'];
@@ -755,7 +803,13 @@ export async function getConsolidation({
     findRoundSubmissions(db, round.id),
   ]);
   const included = submissions.filter((submission) => statuses.includes(submission.status));
-  const elements = tableElements(catalogue, [...templateElementCodes(template!)]);
+  const tables =
+    table === undefined ? template!.tables : template!.tables.filter((candidate) => candidate.code === table);
+  if (tables.length === 0 && table !== undefined)
+    throw new AppError('request.invalid', {
+      issues: [{ path: 'table', message: 'Mẫu báo cáo của đợt này không có phụ lục này.' }],
+    });
+  const elements = tableElements(catalogue, [...new Set(tables.flatMap((entry) => entry.dataElements))]);
   const sums = await sumRoundFigures(
     db,
     round,
@@ -795,7 +849,7 @@ export async function getConsolidation({
       status: submission.status as SubmissionStatus,
       isLate: isLate(submission.first_submitted_at, round.due_at),
     })),
-    appendix: template!.tables.map((table) => ({
+    appendix: tables.map((table) => ({
       code: table.code,
       title: table.title,
       rows: tableElements(catalogue, table.dataElements).map((element) => ({
@@ -806,6 +860,7 @@ export async function getConsolidation({
         })),
       })),
     })),
+    activityTables: await consolidateActivityTables(db, round, template!, included),
     sections: template!.outline.map((section) => ({
       ...section,
       answers: narratives
@@ -822,7 +877,10 @@ const INBOX_LIMIT = 100;
 /** The first screen: what my units must still send, what awaits my review, which rounds miss reports. */
 export async function getInbox({ db, clock, actor }: ServiceDeps): Promise<Inbox> {
   const now = clock();
-  const toItem = (row: Awaited<ReturnType<typeof findSubmissionsToDo>>[number]) => ({
+  type ItemRow = Omit<Awaited<ReturnType<typeof findSubmissionsToDo>>[number], 'return_comment'> & {
+    return_comment?: string | null;
+  };
+  const toItem = (row: ItemRow) => ({
     submissionId: row.id,
     roundId: row.round_id,
     roundTitle: row.title,
@@ -830,6 +888,7 @@ export async function getInbox({ db, clock, actor }: ServiceDeps): Promise<Inbox
     status: row.status as SubmissionStatus,
     dueOn: row.due_on,
     isOverdue: now.getTime() >= row.due_at.getTime(),
+    returnComment: row.return_comment ?? null,
   });
   const submitScope = scopeOf(actor, 'reports.submit');
   const manageScope = scopeOf(actor, 'rounds.manage');

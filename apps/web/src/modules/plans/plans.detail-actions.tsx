@@ -6,6 +6,7 @@ import { todayIso } from '../app/app.format.ts';
 import { useFormAction } from '../app/app.hooks.ts';
 import { paths } from '../app/app.paths.ts';
 import { confirmAction, Field, FormMessages, SubmitButton } from '../app/app.ui.tsx';
+import { hasPermission, useSession } from '../auth/auth.session.ts';
 import { createPlanVersion, deletePlan, issuePlan } from './plans.api.ts';
 
 interface ActionProps {
@@ -87,6 +88,9 @@ export function PlanActions({ plan, onChanged }: ActionProps) {
   const action = useFormAction();
   const isDraft = plan.status === 'draft';
   const canMakeVersion = plan.can.newVersion;
+  const session = useSession();
+  // Rounds are opened on the plan's unit; the proposals page shows a refusal out of scope.
+  const canOpenRounds = !isDraft && hasPermission(session, 'rounds.manage');
 
   async function makeVersion() {
     if (!confirmAction(t('plans.actions.newVersionConfirm'))) return;
@@ -135,6 +139,11 @@ export function PlanActions({ plan, onChanged }: ActionProps) {
         {plan.can.trace && (
           <a class="button-link" href={paths.planTrace(plan.id)}>
             {t('plans.actions.trace')}
+          </a>
+        )}
+        {canOpenRounds && (
+          <a class="button-link" href={`${paths.newRound}?planId=${plan.id}`}>
+            {t('plans.actions.openRounds')}
           </a>
         )}
       </div>

@@ -4,6 +4,7 @@ import type {
   ReportTemplate,
   RoundDetail,
   RoundInput,
+  RoundProposal,
   RoundSummary,
   Submission,
   SubmissionSaveInput,
@@ -74,4 +75,25 @@ export function returnSubmission(id: number, comment: string): Promise<Submissio
 
 export function acceptSubmission(id: number, comment: string | null): Promise<Submission> {
   return api.post<Submission>(`/reporting/submissions/${id}/accept`, { comment });
+}
+
+/** Title or due date of an open round (late is judged against the new date). */
+export function updateRound(id: number, input: { title?: string; dueOn?: string }): Promise<RoundDetail> {
+  return api.patch<RoundDetail>(`/reporting/rounds/${id}`, input);
+}
+
+export function addRoundUnits(id: number, unitIds: number[]): Promise<RoundDetail> {
+  return api.post<RoundDetail>(`/reporting/rounds/${id}/units`, { unitIds });
+}
+
+export function setRoundClosed(id: number, closed: boolean): Promise<RoundDetail> {
+  return api.post<RoundDetail>(`/reporting/rounds/${id}/close`, { closed });
+}
+
+/** The rounds an issued plan's reporting regime asks for (Chế độ báo cáo). */
+export function fetchRoundProposals(
+  planId: number,
+  signal?: AbortSignal,
+): Promise<{ plan: { id: number; title: string }; items: RoundProposal[] }> {
+  return api.get('/reporting/round-proposals', { planId }, signal);
 }

@@ -35,6 +35,10 @@ function InboxView() {
           </a>
         )}
       </header>
+      <nav class="link-cards" aria-label={t('reportingHeatmap.related')}>
+        <a href={paths.reportingHeatmap}>{t('reportingHeatmap.title')}</a>{' '}
+        <a href={paths.reportTemplates}>{t('reportTemplates.title')}</a>
+      </nav>
       {inbox.error ? <ErrorNotice error={inbox.error} onRetry={inbox.reload} /> : null}
       {!inbox.data && !inbox.error && <Loading />}
       {inbox.data && (
@@ -101,7 +105,13 @@ function InboxList({ items }: { items: InboxItem[] }) {
             <SubmissionStatusBadge status={item.status} />
             {item.isOverdue && <span class="badge badge-danger">{t('reporting.inbox.overdue')}</span>}
           </span>
-          {item.status === 'returned' && <span class="block hint">{t('reporting.inbox.returnedHint')}</span>}
+          {item.status === 'returned' && (
+            <span class="block hint">
+              {item.returnComment
+                ? t('reporting.inbox.returnedBecause', { reason: item.returnComment })
+                : t('reporting.inbox.returnedHint')}
+            </span>
+          )}
         </li>
       ))}
     </ul>

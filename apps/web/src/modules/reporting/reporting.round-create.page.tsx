@@ -1,4 +1,10 @@
-import { type OrgUnitKind, orgUnitKindLabels, periodLabel, type TemplateSummary } from '@binhdang/contracts';
+import {
+  type OrgUnitKind,
+  orgUnitKindLabels,
+  periodLabel,
+  type RoundProposal,
+  type TemplateSummary,
+} from '@binhdang/contracts';
 import { useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import { getLanguage, localized, t } from '../../i18n/i18n.ts';
@@ -10,6 +16,7 @@ import { RequirePermission } from '../auth/auth.guard.tsx';
 import { type Session, useSession } from '../auth/auth.session.ts';
 import { OrgUnitPicker, type PickedUnit } from '../org-units/org-units.picker.tsx';
 import { createRound, listTemplates } from './reporting.api.ts';
+import { RoundProposals } from './reporting.round-proposals.tsx';
 import { defaultCutOff, periodChoices, suggestedPeriod } from './reporting.status.ts';
 import './reporting.css';
 
@@ -62,7 +69,8 @@ function ownUnit(session: Session | null): PickedUnit | null {
 
 function RoundForm({ templates }: { templates: TemplateSummary[] }) {
   const session = useSession();
-  const { route } = useLocation();
+  const { route, query } = useLocation();
+  const planId = Number(query.planId) > 0 ? Number(query.planId) : null;
   const action = useFormAction();
   const today = todayIso();
   const [templateId, setTemplateId] = useState(templates[0]?.id ?? 0);
@@ -97,153 +105,170 @@ function RoundForm({ templates }: { templates: TemplateSummary[] }) {
     if (round) route(paths.round(round.id));
   }
 
+  function applyProposal(proposal: RoundProposal) {
+    if (!proposal.template) return;
+    setTemplateId(proposal.template.id);
+    setPeriod(proposal.period);
+    setDueOn(proposal.dueOn);
+    setConsolidator(proposal.consolidatingUnit);
+    setKinds([]);
+    setPicked(proposal.units);
+  }
+
   if (!template) return <p class="notice">{t('reporting.create.noTemplates')}</p>;
   return (
-    <form class="form card" onSubmit={submit} noValidate>
-      <FormMessages
-        action={action}
-        placedPaths={Object.keys(errors).filter((path) => /^(period|dueOn|title|unitIds.*)$/.test(path))}
-      />
-      <Field label={t('reporting.create.template')}>
-        {(control) => (
-          <select
-            {...control}
-            value={template.id}
-            onChange={(event) => setTemplateId(Number(event.currentTarget.value))}
-          >
-            {templates.map((candidate) => (
-              <option key={candidate.id} value={candidate.id}>
-                {candidate.name}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
-      <Field label={t('reporting.create.period')} error={errors.period}>
-        {(control) => (
-          <select
-            {...control}
-            value={chosenPeriod}
-            onChange={(event) => setPeriod(event.currentTarget.value)}
-          >
-            {choices.map((choice) => (
-              <option key={choice} value={choice}>
-                {periodLabel(choice, getLanguage())}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
-      {cutOff && (
-        <p class="hint" id="cut-off">
-          {t('reporting.create.cutOff', { from: formatDate(cutOff.from), to: formatDate(cutOff.to) })}
-        </p>
-      )}
-      <Field label={t('reporting.create.dueOn')} error={errors.dueOn} hint={t('reporting.create.dueOnHint')}>
-        {(control) => (
-          <input
-            {...control}
-            type="date"
-            required
-            value={dueOn}
-            onInput={(event) => setDueOn(event.currentTarget.value)}
-          />
-        )}
-      </Field>
-      <OrgUnitPicker
-        label={t('reporting.create.consolidator')}
-        value={consolidator}
-        onChange={setConsolidator}
-        error={errors.consolidatingUnitId}
-      />
-
-      <fieldset class="field">
-        <legend class="label">{t('reporting.create.byKind')}</legend>
-        <p class="hint">{t('reporting.create.byKindHint')}</p>
-        <div class="kind-choices">
-          {REPORTING_KINDS.map((kind) => (
-            <label key={kind} class="choice">
-              <input
-                type="checkbox"
-                checked={kinds.includes(kind)}
-                onChange={(event) =>
-                  setKinds((current) =>
-                    event.currentTarget.checked
-                      ? [...current, kind]
-                      : current.filter((other) => other !== kind),
-                  )
-                }
-              />
-              {localized(orgUnitKindLabels[kind])}
-            </label>
-          ))}
-        </div>
-        {kinds.length > 0 && (
-          <OrgUnitPicker
-            label={t('reporting.create.underUnit')}
-            hint={t('reporting.create.underUnitHint')}
-            value={underUnit}
-            onChange={setUnderUnit}
-            isOptional
-          />
-        )}
-      </fieldset>
-
-      <fieldset class="field">
-        <legend class="label">{t('reporting.create.picked')}</legend>
-        {picked.length > 0 && (
-          <ul class="plain-list unit-chips">
-            {picked.map((unit, index) => (
-              <li key={unit.id} class={errors[`unitIds.${index}`] ? 'field-invalid' : undefined}>
-                <span>{unit.name}</span>
-                <button
-                  type="button"
-                  class="button-quiet"
-                  aria-label={t('reporting.create.removeUnit', { unit: unit.name })}
-                  onClick={() => setPicked((current) => current.filter((other) => other.id !== unit.id))}
-                >
-                  ×
-                </button>
-                {errors[`unitIds.${index}`] && (
-                  <span class="field-error block">{errors[`unitIds.${index}`]}</span>
-                )}
-              </li>
-            ))}
-          </ul>
-        )}
-        <OrgUnitPicker
-          label={t('reporting.create.addUnit')}
-          value={null}
-          excludeIds={picked.map((unit) => unit.id)}
-          onChange={(unit) => unit && setPicked((current) => [...current, unit])}
-          error={errors.unitIds}
+    <>
+      {planId !== null && <RoundProposals planId={planId} onUse={applyProposal} />}
+      <form class="form card" onSubmit={submit} noValidate>
+        <FormMessages
+          action={action}
+          placedPaths={Object.keys(errors).filter((path) => /^(period|dueOn|title|unitIds.*)$/.test(path))}
         />
-        <p class="muted" role="status">
-          {t('reporting.create.pickedCount', { count: picked.length })}
-        </p>
-      </fieldset>
-
-      <Field
-        label={t('reporting.create.roundTitle')}
-        hint={t('reporting.create.roundTitleHint')}
-        error={errors.title}
-        isOptional
-      >
-        {(control) => (
-          <input
-            {...control}
-            type="text"
-            value={title}
-            onInput={(event) => setTitle(event.currentTarget.value)}
-          />
+        <Field label={t('reporting.create.template')}>
+          {(control) => (
+            <select
+              {...control}
+              value={template.id}
+              onChange={(event) => setTemplateId(Number(event.currentTarget.value))}
+            >
+              {templates.map((candidate) => (
+                <option key={candidate.id} value={candidate.id}>
+                  {candidate.name}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label={t('reporting.create.period')} error={errors.period}>
+          {(control) => (
+            <select
+              {...control}
+              value={chosenPeriod}
+              onChange={(event) => setPeriod(event.currentTarget.value)}
+            >
+              {choices.map((choice) => (
+                <option key={choice} value={choice}>
+                  {periodLabel(choice, getLanguage())}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        {cutOff && (
+          <p class="hint" id="cut-off">
+            {t('reporting.create.cutOff', { from: formatDate(cutOff.from), to: formatDate(cutOff.to) })}
+          </p>
         )}
-      </Field>
-      <div class="button-row">
-        <SubmitButton isBusy={action.isSubmitting} label={t('reporting.create.submit')} />
-        <a class="button-link" href={paths.reporting}>
-          {t('common.cancel')}
-        </a>
-      </div>
-    </form>
+        <Field
+          label={t('reporting.create.dueOn')}
+          error={errors.dueOn}
+          hint={t('reporting.create.dueOnHint')}
+        >
+          {(control) => (
+            <input
+              {...control}
+              type="date"
+              required
+              value={dueOn}
+              onInput={(event) => setDueOn(event.currentTarget.value)}
+            />
+          )}
+        </Field>
+        <OrgUnitPicker
+          label={t('reporting.create.consolidator')}
+          value={consolidator}
+          onChange={setConsolidator}
+          error={errors.consolidatingUnitId}
+        />
+
+        <fieldset class="field">
+          <legend class="label">{t('reporting.create.byKind')}</legend>
+          <p class="hint">{t('reporting.create.byKindHint')}</p>
+          <div class="kind-choices">
+            {REPORTING_KINDS.map((kind) => (
+              <label key={kind} class="choice">
+                <input
+                  type="checkbox"
+                  checked={kinds.includes(kind)}
+                  onChange={(event) =>
+                    setKinds((current) =>
+                      event.currentTarget.checked
+                        ? [...current, kind]
+                        : current.filter((other) => other !== kind),
+                    )
+                  }
+                />
+                {localized(orgUnitKindLabels[kind])}
+              </label>
+            ))}
+          </div>
+          {kinds.length > 0 && (
+            <OrgUnitPicker
+              label={t('reporting.create.underUnit')}
+              hint={t('reporting.create.underUnitHint')}
+              value={underUnit}
+              onChange={setUnderUnit}
+              isOptional
+            />
+          )}
+        </fieldset>
+
+        <fieldset class="field">
+          <legend class="label">{t('reporting.create.picked')}</legend>
+          {picked.length > 0 && (
+            <ul class="plain-list unit-chips">
+              {picked.map((unit, index) => (
+                <li key={unit.id} class={errors[`unitIds.${index}`] ? 'field-invalid' : undefined}>
+                  <span>{unit.name}</span>
+                  <button
+                    type="button"
+                    class="button-quiet"
+                    aria-label={t('reporting.create.removeUnit', { unit: unit.name })}
+                    onClick={() => setPicked((current) => current.filter((other) => other.id !== unit.id))}
+                  >
+                    ×
+                  </button>
+                  {errors[`unitIds.${index}`] && (
+                    <span class="field-error block">{errors[`unitIds.${index}`]}</span>
+                  )}
+                </li>
+              ))}
+            </ul>
+          )}
+          <OrgUnitPicker
+            label={t('reporting.create.addUnit')}
+            value={null}
+            excludeIds={picked.map((unit) => unit.id)}
+            onChange={(unit) => unit && setPicked((current) => [...current, unit])}
+            error={errors.unitIds}
+          />
+          <p class="muted" role="status">
+            {t('reporting.create.pickedCount', { count: picked.length })}
+          </p>
+        </fieldset>
+
+        <Field
+          label={t('reporting.create.roundTitle')}
+          hint={t('reporting.create.roundTitleHint')}
+          error={errors.title}
+          isOptional
+        >
+          {(control) => (
+            <input
+              {...control}
+              type="text"
+              value={title}
+              onInput={(event) => setTitle(event.currentTarget.value)}
+            />
+          )}
+        </Field>
+        <div class="button-row">
+          <SubmitButton isBusy={action.isSubmitting} label={t('reporting.create.submit')} />
+          <a class="button-link" href={paths.reporting}>
+            {t('common.cancel')}
+          </a>
+        </div>
+      </form>
+    </>
   );
 }

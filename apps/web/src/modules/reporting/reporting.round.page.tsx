@@ -7,6 +7,7 @@ import { useFormAction, usePageTitle, useResource } from '../app/app.hooks.ts';
 import { paths } from '../app/app.paths.ts';
 import { ErrorNotice, Field, FormMessages, Loading, NotFoundPage } from '../app/app.ui.tsx';
 import { RequirePermission } from '../auth/auth.guard.tsx';
+import { ConsolidatedActivityTablesView } from './reporting.activity-table.tsx';
 import {
   acceptSubmission,
   fetchConsolidation,
@@ -16,6 +17,7 @@ import {
 } from './reporting.api.ts';
 import { ConsolidatedTableView } from './reporting.appendix-grid.tsx';
 import { Ratio, StandingBadge, SubmissionStatusBadge, useIdParam } from './reporting.format.tsx';
+import { RoundManageCard } from './reporting.round-manage.tsx';
 import { compareStanding, heatLevel, ratioText, unitStanding } from './reporting.status.ts';
 import './reporting.css';
 
@@ -64,7 +66,10 @@ function RoundView({ round, onChanged }: { round: RoundDetail; onChanged: () => 
           <li aria-current="page">{round.title}</li>
         </ol>
       </nav>
-      <h1>{round.title}</h1>
+      <h1>
+        {round.title}{' '}
+        {round.closedAt !== null && <span class="badge badge-neutral">{t('reporting.manage.closed')}</span>}
+      </h1>
       <p class="unit-meta">
         {round.consolidatingUnit.name} · {round.periodLabel} ·{' '}
         {t('reporting.inbox.dueOn', { date: formatDate(round.dueOn) })} ·{' '}
@@ -126,10 +131,8 @@ function RoundView({ round, onChanged }: { round: RoundDetail; onChanged: () => 
                     {submission.submittedAt ? formatDateTime(submission.submittedAt) : '—'}
                   </td>
                   {round.can.manage && (
-                    <td
-                      data-label={submission.status === 'submitted' ? t('reporting.round.review') : undefined}
-                    >
-                      {submission.status === 'submitted' && (
+                    <td data-label={isReviewable(submission) ? t('reporting.round.review') : undefined}>
+                      {isReviewable(submission) && round.closedAt === null && (
                         <ReviewActions submission={submission} onDone={changed} />
                       )}
                     </td>
@@ -141,6 +144,7 @@ function RoundView({ round, onChanged }: { round: RoundDetail; onChanged: () => 
         </div>
       </section>
 
+      {round.can.manage && <RoundManageCard round={round} onChanged={changed} />}
       <ConsolidationSection roundId={round.id} version={version} />
       {round.can.manage && (
         <TimelinessHeatMap orgUnitId={round.consolidatingUnit.id} year={Number(round.period.slice(0, 4))} />
@@ -149,7 +153,13 @@ function RoundView({ round, onChanged }: { round: RoundDetail; onChanged: () => 
   );
 }
 
-/** Return (a reason is required: the unit must know what to fix) or accept a submitted report. */
+const isReviewable = (submission: SubmissionSummary) =>
+  submission.status === 'submitted' || submission.status === 'accepted';
+
+/**
+ * Return (a reason is required: the unit must know what to fix) or accept a submitted report; an
+ * accepted one can only be returned (reopened) for a correction.
+ */
 function ReviewActions({ submission, onDone }: { submission: SubmissionSummary; onDone: () => void }) {
   const action = useFormAction();
   const [isReturning, setReturning] = useState(false);
@@ -199,23 +209,29 @@ function ReviewActions({ submission, onDone }: { submission: SubmissionSummary; 
       </form>
     );
   }
+  const isAccepted = submission.status === 'accepted';
   return (
     <div class="button-row">
+      {!isAccepted && (
+        <button
+          type="button"
+          class="button-primary"
+          onClick={() => void accept()}
+          disabled={action.isSubmitting}
+          aria-label={t('reporting.round.acceptUnit', { unit: submission.orgUnit.name })}
+        >
+          {t('reporting.round.accept')}
+        </button>
+      )}
       <button
         type="button"
-        class="button-primary"
-        onClick={() => void accept()}
-        disabled={action.isSubmitting}
-        aria-label={t('reporting.round.acceptUnit', { unit: submission.orgUnit.name })}
-      >
-        {t('reporting.round.accept')}
-      </button>
-      <button
-        type="button"
+        class={isAccepted ? 'button-quiet' : undefined}
         onClick={() => setReturning(true)}
-        aria-label={t('reporting.round.returnUnit', { unit: submission.orgUnit.name })}
+        aria-label={t(isAccepted ? 'reporting.round.reopenUnit' : 'reporting.round.returnUnit', {
+          unit: submission.orgUnit.name,
+        })}
       >
-        {t('reporting.round.return')}
+        {t(isAccepted ? 'reporting.round.reopen' : 'reporting.round.return')}
       </button>
       <FormMessages action={action} />
     </div>
@@ -271,6 +287,12 @@ function ConsolidationSection({ roundId, version }: { roundId: number; version: 
           {data.appendix.map((table) => (
             <ConsolidatedTableView key={table.code} table={table} units={data.units} />
           ))}
+          <ConsolidatedActivityTablesView
+            roundId={roundId}
+            include={include}
+            tables={data.activityTables}
+            units={data.units}
+          />
           <h3>{t('reporting.round.narratives')}</h3>
           {data.sections.map((section) => (
             <details key={section.key} class="narrative-gathered">
