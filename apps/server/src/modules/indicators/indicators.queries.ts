@@ -52,7 +52,29 @@ const asArray = (value: unknown): string[] =>
       ? (JSON.parse(value) as string[])
       : [];
 
+/** Catalogues read by this process, by database id, with the version they were read at (migration 0010). */
+const catalogueCache = new Map<string, { version: number; model: CatalogueModel }>();
+
+/**
+ * The catalogue, from this process's memory while the database's catalogue version is the one it
+ * was read at (one single-row query), else read again. The version is read before the catalogue,
+ * so a change committed in between only makes the next call read again; versions never repeat
+ * (a sequence), so a change rolled back cannot leave a catalogue that passes for a later one.
+ * The model is shared: callers read it and never change it.
+ */
 export async function loadCatalogue(db: Db): Promise<CatalogueModel> {
+  const current = (
+    await sql<{ id: string; version: number }>`select id, version from catalogue_version`.execute(db)
+  ).rows[0];
+  if (!current) return readCatalogue(db);
+  const cached = catalogueCache.get(current.id);
+  if (cached && cached.version === Number(current.version)) return cached.model;
+  const model = await readCatalogue(db);
+  catalogueCache.set(current.id, { version: Number(current.version), model });
+  return model;
+}
+
+async function readCatalogue(db: Db): Promise<CatalogueModel> {
   const [categoryRows, optionRows, comboRows, elementRows, formRows, indicatorRows, ruleRows] =
     await Promise.all([
       db.selectFrom('disaggregation_categories').selectAll().orderBy('id').execute(),

@@ -24,15 +24,16 @@ import {
   type valueListQuery,
   type valuesWriteInput,
 } from '@binhdang/contracts';
-import type { Transaction } from 'kysely';
+import type { Insertable, Transaction } from 'kysely';
 import type { z } from 'zod';
 import type { Actor } from '../access/access.policy.ts';
 import type { Db } from '../app/database.ts';
-import type { Database, OrgUnitRow } from '../app/database.types.ts';
+import type { Database, DataValueHistoryTable, DataValuesTable, OrgUnitRow } from '../app/database.types.ts';
 import { AppError } from '../app/errors.ts';
 import { insertAuditRecord } from '../audit/audit.queries.ts';
 import type { RequestMeta } from '../auth/auth.service.ts';
 import { findPredecessorIds } from '../org-units/org-units.queries.ts';
+import { assertFiguresUnlocked } from '../reporting/reporting.locks.ts';
 import { parseValuesCsv } from './indicators.csv.ts';
 import {
   type CellLookup,
@@ -535,6 +536,18 @@ export async function writeValues({
       .where('period', 'in', periods)
       .forUpdate()
       .execute();
+    if (!input.dryRun)
+      await assertFiguresUnlocked(
+        trx,
+        cells.map((cell) => ({
+          index: cell.index,
+          elementCode: cell.element.code,
+          elementId: cell.element.id,
+          orgUnitId: cell.unit.id,
+          period: cell.period,
+        })),
+        issuePath,
+      );
     const stored = await findValues(trx, { unitIds, periods });
     const storedByCell = new Map(
       stored.map((row) => [
@@ -560,6 +573,11 @@ export async function writeValues({
     const blocking = messages.filter((message) => message.importance === 'error' || !commentOf(message));
     if (blocking.length > 0) throw new AppError('figures.validation_failed', { validation: blocking });
     const results: ValuesWriteResult['items'] = [];
+    // Written in three statements whatever the batch size (a report is ~100 cells): deletions,
+    // one multi-row upsert, one multi-row history insert.
+    const now = new Date();
+    const upserts: Insertable<DataValuesTable>[] = [];
+    const history: Insertable<DataValueHistoryTable>[] = [];
     for (const cell of cells) {
       const ref = {
         dataElement: cell.element.code,
@@ -593,31 +611,37 @@ export async function writeValues({
           .where('disaggregation', '=', where.disaggregation)
           .execute();
       } else {
-        await trx
-          .insertInto('data_values')
-          .values({ ...where, value: cell.value!, comment: cell.comment, updated_by: actor.userId })
-          .onConflict((oc) =>
-            oc.columns(['data_element_id', 'org_unit_id', 'period', 'disaggregation']).doUpdateSet({
-              value: cell.value!,
-              comment: cell.comment ?? existing?.comment ?? null,
-              updated_by: actor.userId,
-              updated_at: new Date(),
-            }),
-          )
-          .execute();
-      }
-      await trx
-        .insertInto('data_value_history')
-        .values({
+        upserts.push({
           ...where,
-          action: status,
-          value: cell.value,
-          previous_value: existing?.value ?? null,
-          comment: cell.comment,
-          changed_by: actor.userId,
-        })
-        .execute();
+          value: cell.value!,
+          comment: cell.comment ?? existing?.comment ?? null,
+          updated_by: actor.userId,
+          updated_at: now,
+        });
+      }
+      history.push({
+        ...where,
+        action: status,
+        value: cell.value,
+        previous_value: existing?.value ?? null,
+        comment: cell.comment,
+        changed_by: actor.userId,
+      });
     }
+    if (upserts.length > 0)
+      await trx
+        .insertInto('data_values')
+        .values(upserts)
+        .onConflict((oc) =>
+          oc.columns(['data_element_id', 'org_unit_id', 'period', 'disaggregation']).doUpdateSet((eb) => ({
+            value: eb.ref('excluded.value'),
+            comment: eb.ref('excluded.comment'),
+            updated_by: eb.ref('excluded.updated_by'),
+            updated_at: eb.ref('excluded.updated_at'),
+          })),
+        )
+        .execute();
+    if (history.length > 0) await trx.insertInto('data_value_history').values(history).execute();
     const changed = results.filter((result) => result.status !== 'unchanged');
     if (!input.dryRun && changed.length > 0) {
       await insertAuditRecord(trx, {
