@@ -5,8 +5,13 @@
  *
  * - plan import: milliseconds per fixture document, a 20-page plan, a 5 MB input;
  * - web: gzip bytes of JavaScript and CSS a page loads (built for production);
- * - API on the demo year: p50/p95 of the plan list, a plan, its traceability, overdue tasks.
+ * - API on the demo year: p50/p95 of the plan list, a plan, its traceability, overdue tasks;
+ * - at scale (bench.scale.ts): consolidated views against the raw GROUP BY, the deadline spike,
+ *   server memory — national on the server, the largest province embedded, tiny with --quick;
+ * - cold start: `npm start` (README quick start) on a fresh data folder to the first 200 of `/`.
  */
+
+import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -14,9 +19,11 @@ import { gzipSync } from 'node:zlib';
 import { loadConfig, repositoryRoot } from '../src/modules/app/config.ts';
 import { createApi } from '../src/modules/app/server.ts';
 import { readPlanText } from '../src/modules/imports/plan-reader.ts';
+import { freePort, waitForHttp } from '../src/modules/scale/scale.processes.ts';
 import { ensureDemoAccounts } from '../src/modules/seed/demo-accounts.ts';
 import { seedDemoPlans } from '../src/modules/seed/demo-plans.ts';
 import { createTestDatabase } from '../test/test-database.ts';
+import { benchScale } from './bench.scale.ts';
 
 interface Result {
   name: string;
@@ -187,16 +194,46 @@ async function benchApi() {
   }
 }
 
+/* Cold start: `npm start` as the README's quick start runs it, on a fresh data folder. */
+
+async function benchColdStart() {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'binhdang-bench-start-'));
+  const port = await freePort();
+  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), BINHDANG_DATA_DIR: dataDir };
+  delete env.DATABASE_URL;
+  const started = performance.now();
+  // Its own process group, so that npm, the web build and the server stop together.
+  const child = spawn('npm', ['start', '--silent'], {
+    cwd: repositoryRoot,
+    env,
+    stdio: 'ignore',
+    detached: true,
+  });
+  try {
+    await waitForHttp(`http://127.0.0.1:${port}/`, child, 180_000);
+    record('cold-start-s', (performance.now() - started) / 1000, 's', 10);
+  } finally {
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    if (child.exitCode === null) process.kill(-child.pid!, 'SIGTERM');
+    await exited;
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
 benchImport();
 benchWeb();
 await benchApi();
+const scaleNote = await benchScale(record, isQuick);
+await benchColdStart();
 
 const engineName = process.env.DATABASE_URL ? 'PostgreSQL server' : 'embedded PGlite';
-console.log(`\nbinhdang benchmarks (${engineName}${isQuick ? ', quick' : ''})\n`);
-console.log(`${'name'.padEnd(34)} ${'value'.padStart(10)} unit  ${'target'.padStart(8)}  ratio`);
+console.log(
+  `\nbinhdang benchmarks (${engineName}, ${scaleNote}${isQuick ? ', quick' : ''}; ${os.cpus().length} cores)\n`,
+);
+console.log(`${'name'.padEnd(38)} ${'value'.padStart(10)} unit  ${'target'.padStart(8)}  ratio`);
 for (const result of results) {
   console.log(
-    `${result.name.padEnd(34)} ${String(result.value).padStart(10)} ${result.unit.padEnd(5)} ${String(result.baseline ?? '').padStart(8)}  ${result.ratio ?? ''}`,
+    `${result.name.padEnd(38)} ${String(result.value).padStart(10)} ${result.unit.padEnd(5)} ${String(result.baseline ?? '').padStart(8)}  ${result.ratio ?? ''}`,
   );
 }
 writeFileSync(path.join(repositoryRoot, 'bench-results.json'), `${JSON.stringify(results, null, 2)}\n`);

@@ -38,6 +38,44 @@ export function hashSessionToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
 }
 
+/** A new session's secrets: the cookie token, the stored id (the token's SHA-256) and the CSRF token. */
+export function newSessionSecrets(): { token: string; id: string; csrfToken: string } {
+  const token = randomBytes(32).toString('base64url');
+  return { token, id: hashSessionToken(token), csrfToken: randomBytes(24).toString('base64url') };
+}
+
+/**
+ * Sessions for these users at once, without a password (tools only: the benchmark signs in
+ * thousands of generated reporters; what it measures is their saves, not argon2).
+ */
+export async function createSessions(
+  db: Db,
+  userIds: number[],
+  deps: { config: AppConfig; clock: () => Date },
+): Promise<{ userId: number; token: string; csrfToken: string }[]> {
+  const now = deps.clock();
+  const expiresAt = new Date(now.getTime() + deps.config.sessionIdleMinutes * 60_000);
+  const sessions = userIds.map((userId) => ({ userId, ...newSessionSecrets() }));
+  for (let start = 0; start < sessions.length; start += 1000) {
+    await db
+      .insertInto('sessions')
+      .values(
+        sessions.slice(start, start + 1000).map((session) => ({
+          id: session.id,
+          user_id: session.userId,
+          csrf_token: session.csrfToken,
+          created_at: now,
+          last_seen_at: now,
+          expires_at: expiresAt,
+          ip: null,
+          user_agent: 'session created by a tool',
+        })),
+      )
+      .execute();
+  }
+  return sessions.map(({ userId, token, csrfToken }) => ({ userId, token, csrfToken }));
+}
+
 export function tokensMatch(a: string, b: string): boolean {
   const left = Buffer.from(a);
   const right = Buffer.from(b);
@@ -139,10 +177,10 @@ export async function login(
     }
   }
 
-  const token = randomBytes(32).toString('base64url');
+  const { token, id, csrfToken } = newSessionSecrets();
   const session: ActiveSession = {
-    id: hashSessionToken(token),
-    csrfToken: randomBytes(24).toString('base64url'),
+    id,
+    csrfToken,
     expiresAt: new Date(now.getTime() + deps.config.sessionIdleMinutes * 60_000),
     user: {
       id: user.id,
