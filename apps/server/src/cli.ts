@@ -12,7 +12,10 @@ import { runValuesCommand, valuesCliUsage } from './modules/indicators/indicator
 import { createMailer } from './modules/notifications/notifications.mail.ts';
 import { startReminderScheduler } from './modules/notifications/notifications.scheduler.ts';
 import { planCliUsage, runPlanCommand } from './modules/plans/plans.cli.ts';
+import { runDemoGenerateCommand, scaleCliUsage } from './modules/scale/scale.cli.ts';
 import { ensureDemoAccounts } from './modules/seed/demo-accounts.ts';
+import { seedDemoActivities } from './modules/seed/demo-activities.ts';
+import { seedDemoCommunityModels } from './modules/seed/demo-community-models.ts';
 import { seedDemoPlans } from './modules/seed/demo-plans.ts';
 import { seedDemoFigures, seedIndicatorCatalogue } from './modules/seed/indicators.ts';
 import { seedReferenceUnits } from './modules/seed/reference-units.ts';
@@ -29,6 +32,7 @@ const usage = `binhdang — administration
 ${planCliUsage}
 ${importCliUsage}
 ${valuesCliUsage}
+${scaleCliUsage}
 
 Configuration: DATABASE_URL (PostgreSQL server; default: embedded in BINHDANG_DATA_DIR or ./data), PORT (3000),
 BINHDANG_SMTP_URL (smtp://user:pass@host:587; without it e-mail reminders stay in the outbox, unsent).`;
@@ -127,6 +131,13 @@ async function serveCommand(config: AppConfig) {
       );
     const figures = await seedDemoFigures(handle.db);
     if (figures.values > 0) log(`Demo figures: ${figures.values} values for Lai Châu, 2023–2026.`);
+    const communityModels = await seedDemoCommunityModels(handle.db);
+    if (communityModels.seeded) log(`Demo models and clubs: ${communityModels.models} in Lai Châu communes.`);
+    const activities = await seedDemoActivities(handle.db);
+    if (activities.seeded)
+      log(
+        `Demo activities: ${activities.activities} for Lai Châu in 2026, annual round ${activities.roundId ?? '—'}.`,
+      );
   }
   const clock = () => new Date();
   const mailer = createMailer(config);
@@ -177,6 +188,18 @@ async function main(argv: string[]) {
     return;
   }
   if (command === 'user' && rest[0] === 'add') return addUser(config, rest.slice(1));
+  if (command === 'demo' && rest[0] === 'generate') {
+    const { db, close } = await openDatabase(config);
+    try {
+      process.exitCode = await runDemoGenerateCommand(db, rest.slice(1), {
+        sharedDataDir: config.sharedDataDir,
+        log,
+      });
+    } finally {
+      await close();
+    }
+    return;
+  }
   if (command === 'values') {
     const { db, close } = await openDatabase(config);
     try {

@@ -63,6 +63,69 @@ const parentCode = (scope: Scope) => (scope === 'in' ? '12' : '01');
 const today = '2026-11-22';
 
 /** A round of the province (in) or of Hà Nội (out) with one submission of a new unit there. */
+const templateContent = {
+  name: 'Báo cáo chuyên đề thử nghiệm',
+  kind: 'ad_hoc',
+  periodType: 'any',
+  outline: [{ key: '1', level: 1, title: 'I. Kết quả thực hiện', guidance: null }],
+  tables: [
+    { kind: 'figures', code: 'PL01', title: 'Phụ lục 01. Truyền thông', dataElements: ['TT_SO_CUOC'] },
+  ],
+};
+
+/** A template family of its own (version 1, current) for one call. */
+async function newTemplate(ctx: Ctx) {
+  const code = `THU_${Math.random().toString(36).slice(2, 10).toUpperCase()}`;
+  return ctx.app.db
+    .insertInto('report_templates')
+    .values({
+      code,
+      kind: 'ad_hoc',
+      name: 'Mẫu thử',
+      period_type: 'any',
+      outline: JSON.stringify(templateContent.outline),
+      tables: JSON.stringify([{ code: 'PL01', title: 'Phụ lục 01', dataElements: ['TT_SO_CUOC'] }]),
+    })
+    .returning(['id', 'code'])
+    .executeTakeFirstOrThrow();
+}
+
+/** A model in the register of a new unit of the province (in) or of Hà Nội (out), at revision 0. */
+async function newModel(ctx: Ctx, scope: Scope, withYear?: number) {
+  const model = await ctx.app.db
+    .insertInto('community_models')
+    .values({
+      org_unit_id: await ctx.newUnit(scope),
+      kind: 'domestic_violence_club',
+      name: 'Câu lạc bộ phòng, chống bạo lực gia đình',
+      search_name: 'cau lac bo phong, chong bao luc gia dinh',
+      place_unit_id: null,
+      established_on: null,
+      managing_organisation: null,
+      notes: null,
+      created_by: null,
+      updated_by: null,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  if (withYear)
+    await ctx.app.db
+      .insertInto('community_model_years')
+      .values({
+        model_id: model.id,
+        year: withYear,
+        status: 'active',
+        members_male: 3,
+        members_female: 12,
+        members_kinh: null,
+        members_minority: null,
+        notes: null,
+        updated_by: null,
+      })
+      .execute();
+  return model.id;
+}
+
 async function newSubmission(ctx: Ctx, scope: Scope, status: 'draft' | 'submitted' = 'draft') {
   const db = ctx.app.db;
   const unitId = await ctx.newUnit(scope);
@@ -100,6 +163,60 @@ async function newSubmission(ctx: Ctx, scope: Scope, status: 'draft' | 'submitte
     .returning('id')
     .executeTakeFirstOrThrow();
   return { roundId: round.id, submissionId: submission.id, unitId };
+}
+
+/** An activity of a new unit of the province (in) or of Hà Nội (out), revision 1. */
+async function newActivity(ctx: Ctx, scope: Scope): Promise<number> {
+  const unitId = await ctx.newUnit(scope);
+  const row = await ctx.app.db
+    .insertInto('activities')
+    .values({
+      org_unit_id: unitId,
+      kind: 'talk',
+      title: 'Tọa đàm thử',
+      starts_on: '2026-10-20',
+      ends_on: '2026-10-20',
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/** A campaign of a new unit of the province (in) or of Hà Nội (out), revision 1. */
+async function newCampaign(ctx: Ctx, scope: Scope): Promise<number> {
+  const unitId = await ctx.newUnit(scope);
+  const row = await ctx.app.db
+    .insertInto('campaigns')
+    .values({
+      org_unit_id: unitId,
+      year: 2026,
+      name: 'Chiến dịch thử',
+      starts_on: '2026-11-15',
+      ends_on: '2026-12-15',
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+const activityFields = {
+  kind: 'communication',
+  title: 'Truyền thông về bình đẳng giới',
+  startsOn: '2026-11-18',
+  participants: { 'female.minority': 12 },
+};
+
+/** A one-row workbook laid out as the activity template. */
+async function activityWorkbook(unitId: number): Promise<FormData> {
+  const { default: ExcelJS } = await import('exceljs');
+  const book = new ExcelJS.Workbook();
+  const sheet = book.addWorksheet('Hoạt động');
+  sheet.addRow(['Loại hoạt động', 'Tên hoạt động', 'Từ ngày', 'Nữ – DTTS']);
+  sheet.addRow(['TT', `Truyền thông tại đơn vị ${unitId}`, '18/11/2026', 12]);
+  const form = new FormData();
+  form.append('file', new File([new Uint8Array(await book.xlsx.writeBuffer())], 'hoat-dong.xlsx'));
+  form.append('orgUnitId', String(unitId));
+  return form;
 }
 
 const rules: Record<string, Rule> = {
@@ -624,6 +741,40 @@ const rules: Record<string, Rule> = {
       path: `/reporting/rounds/${(await newSubmission(ctx, scope)).roundId}`,
     }),
   },
+  'PATCH /reporting/rounds/:id': {
+    expect: planIssuers,
+    build: async (ctx, scope) => ({
+      method: 'PATCH',
+      path: `/reporting/rounds/${(await newSubmission(ctx, scope)).roundId}`,
+      body: { dueOn: '2026-12-10' },
+    }),
+  },
+  'POST /reporting/rounds/:id/units': {
+    expect: planIssuers,
+    build: async (ctx, scope) => {
+      const { roundId } = await newSubmission(ctx, scope);
+      return {
+        method: 'POST',
+        path: `/reporting/rounds/${roundId}/units`,
+        body: { unitIds: [await ctx.newUnit(scope)] },
+      };
+    },
+  },
+  'POST /reporting/rounds/:id/close': {
+    expect: planIssuers,
+    build: async (ctx, scope) => ({
+      method: 'POST',
+      path: `/reporting/rounds/${(await newSubmission(ctx, scope)).roundId}/close`,
+      body: { closed: true },
+    }),
+  },
+  'GET /reporting/round-proposals': {
+    expect: planIssuers,
+    build: async (ctx, scope) => ({
+      method: 'GET',
+      path: `/reporting/round-proposals?planId=${(await ctx.newPlan(scope)).planId}`,
+    }),
+  },
   'GET /reporting/rounds/:id/consolidation': {
     expect: anyRoleInScope,
     build: async (ctx, scope) => ({
@@ -726,6 +877,230 @@ const rules: Record<string, Rule> = {
   'GET /outbox': {
     expect: adminRoles,
     build: async () => ({ method: 'GET', path: '/outbox' }),
+  },
+  'PUT /users/:id/email': {
+    expect: adminsOnly,
+    build: async (ctx, scope) => ({
+      method: 'PUT',
+      path: `/users/${(await ctx.newUser(scope)).userId}/email`,
+      body: { email: 'can.bo@laichau.gov.vn' },
+    }),
+  },
+  'GET /account': { expect: anySession, build: async () => ({ method: 'GET', path: '/account' }) },
+  'PUT /account/email': {
+    expect: anySession,
+    build: async () => ({ method: 'PUT', path: '/account/email', body: { email: 'toi@laichau.gov.vn' } }),
+  },
+  'GET /report-templates': {
+    expect: anySession,
+    build: async () => ({ method: 'GET', path: '/report-templates' }),
+  },
+  'GET /report-templates/:id': {
+    expect: anySession,
+    build: async (ctx) => ({ method: 'GET', path: `/report-templates/${(await newTemplate(ctx)).id}` }),
+  },
+  'POST /report-templates': {
+    expect: systemAdminOnly,
+    build: async () => ({
+      method: 'POST',
+      path: '/report-templates',
+      body: { ...templateContent, code: `MAU_${Math.random().toString(36).slice(2, 10).toUpperCase()}` },
+    }),
+  },
+  'POST /report-templates/:code/versions': {
+    expect: systemAdminOnly,
+    build: async (ctx) => ({
+      method: 'POST',
+      path: `/report-templates/${(await newTemplate(ctx)).code}/versions`,
+      body: { ...templateContent, basedOnVersion: 1 },
+    }),
+  },
+  'GET /reporting/timeliness/matrix': {
+    expect: anyRoleInScope,
+    build: async (ctx, scope) => ({
+      method: 'GET',
+      path: `/reporting/timeliness/matrix?orgUnitId=${await ctx.app.unitId(parentCode(scope))}&fromYear=2025&toYear=2026`,
+    }),
+  },
+  'GET /community-models': {
+    expect: anyRoleInScope,
+    build: async (ctx, scope) => ({
+      method: 'GET',
+      path: `/community-models?year=2026&orgUnitId=${await ctx.newUnit(scope)}`,
+    }),
+  },
+  'POST /community-models': {
+    expect: planWriters,
+    build: async (ctx, scope) => ({
+      method: 'POST',
+      path: '/community-models',
+      body: {
+        orgUnitId: await ctx.newUnit(scope),
+        kind: 'trusted_address',
+        name: 'Địa chỉ tin cậy thôn Nậm Cấu',
+      },
+    }),
+  },
+  'GET /community-models/:id': {
+    expect: anyRoleInScope,
+    build: async (ctx, scope) => ({ method: 'GET', path: `/community-models/${await newModel(ctx, scope)}` }),
+  },
+  'PUT /community-models/:id': {
+    expect: planWriters,
+    build: async (ctx, scope) => ({
+      method: 'PUT',
+      path: `/community-models/${await newModel(ctx, scope)}`,
+      body: {
+        revision: 0,
+        kind: 'domestic_violence_club',
+        name: 'Câu lạc bộ phòng, chống bạo lực gia đình bản Mới',
+      },
+    }),
+  },
+  'PUT /community-models/:id/years/:year': {
+    expect: planWriters,
+    build: async (ctx, scope) => ({
+      method: 'PUT',
+      path: `/community-models/${await newModel(ctx, scope)}/years/2026`,
+      body: { revision: 0, status: 'active', membersMale: 5, membersFemale: 20 },
+    }),
+  },
+  'DELETE /community-models/:id/years/:year': {
+    expect: planWriters,
+    build: async (ctx, scope) => ({
+      method: 'DELETE',
+      path: `/community-models/${await newModel(ctx, scope, 2025)}/years/2025?revision=0`,
+    }),
+  },
+  'GET /activities': {
+    expect: anyRoleInScope,
+    build: async (ctx, scope) => ({
+      method: 'GET',
+      path: `/activities?orgUnitId=${await ctx.newUnit(scope)}`,
+    }),
+  },
+  'POST /activities': {
+    expect: planWriters,
+    build: async (ctx, scope) => ({
+      method: 'POST',
+      path: '/activities',
+      body: { orgUnitId: await ctx.newUnit(scope), ...activityFields },
+    }),
+  },
+  'GET /activities/links': {
+    expect: anyRoleInScope,
+    build: async (ctx, scope) => ({
+      method: 'GET',
+      path: `/activities/links?orgUnitId=${await ctx.newUnit(scope)}&year=2026`,
+    }),
+  },
+  'GET /activities/template.xlsx': {
+    expect: anyWriter,
+    build: async () => ({ method: 'GET', path: '/activities/template.xlsx' }),
+  },
+  'POST /activities/import': {
+    expect: planWriters,
+    build: async (ctx, scope) => ({
+      method: 'POST',
+      path: '/activities/import',
+      body: await activityWorkbook(await ctx.newUnit(scope)),
+    }),
+  },
+  'GET /activities/:id': {
+    expect: anyRoleInScope,
+    build: async (ctx, scope) => ({ method: 'GET', path: `/activities/${await newActivity(ctx, scope)}` }),
+  },
+  'PUT /activities/:id': {
+    expect: planWriters,
+    build: async (ctx, scope) => ({
+      method: 'PUT',
+      path: `/activities/${await newActivity(ctx, scope)}`,
+      body: { revision: 1, ...activityFields },
+    }),
+  },
+  'DELETE /activities/:id': {
+    expect: planWriters,
+    build: async (ctx, scope) => ({
+      method: 'DELETE',
+      path: `/activities/${await newActivity(ctx, scope)}?revision=1`,
+    }),
+  },
+  'POST /activities/:id/files': {
+    expect: planWriters,
+    build: async (ctx, scope) => ({
+      method: 'POST',
+      path: `/activities/${await newActivity(ctx, scope)}/files`,
+      body: evidenceFile(),
+    }),
+  },
+  'GET /activity-files/:id': {
+    expect: anyRoleInScope,
+    build: async (ctx, scope) => {
+      const activityId = await newActivity(ctx, scope);
+      const admin = await ctx.app.signInAs('system_admin', null);
+      const uploaded = await admin.request('POST', `/activities/${activityId}/files`, evidenceFile());
+      return { method: 'GET', path: `/activity-files/${uploaded.body.id}` };
+    },
+  },
+  'GET /campaigns': {
+    expect: anyRoleInScope,
+    build: async (ctx, scope) => ({
+      method: 'GET',
+      path: `/campaigns?year=2026&orgUnitId=${await ctx.newUnit(scope)}`,
+    }),
+  },
+  'POST /campaigns': {
+    expect: planWriters,
+    build: async (ctx, scope) => ({
+      method: 'POST',
+      path: '/campaigns',
+      body: {
+        orgUnitId: await ctx.newUnit(scope),
+        name: 'Tháng hành động của đơn vị',
+        startsOn: '2026-11-15',
+        endsOn: '2026-12-15',
+      },
+    }),
+  },
+  'GET /campaigns/:id': {
+    expect: anyRoleInScope,
+    build: async (ctx, scope) => ({ method: 'GET', path: `/campaigns/${await newCampaign(ctx, scope)}` }),
+  },
+  'PUT /campaigns/:id': {
+    expect: planWriters,
+    build: async (ctx, scope) => ({
+      method: 'PUT',
+      path: `/campaigns/${await newCampaign(ctx, scope)}`,
+      body: { revision: 1, name: 'Chiến dịch đã sửa', startsOn: '2026-11-15', endsOn: '2026-12-15' },
+    }),
+  },
+  'GET /calendar': {
+    expect: anyRoleInScope,
+    build: async (ctx, scope) => ({
+      method: 'GET',
+      path: `/calendar?year=2026&orgUnitId=${await ctx.newUnit(scope)}`,
+    }),
+  },
+  'GET /calendar.ics': {
+    expect: anyRoleInScope,
+    build: async (ctx, scope) => ({
+      method: 'GET',
+      path: `/calendar.ics?year=2026&orgUnitId=${await ctx.newUnit(scope)}`,
+    }),
+  },
+  'GET /reporting/submissions/:id/activity-cells': {
+    expect: anyRoleInScope,
+    build: async (ctx, scope) => ({
+      method: 'GET',
+      path: `/reporting/submissions/${(await newSubmission(ctx, scope)).submissionId}/activity-cells?table=HD01&row=total&column=total`,
+    }),
+  },
+  'GET /reporting/rounds/:id/activity-cells': {
+    expect: anyRoleInScope,
+    build: async (ctx, scope) => ({
+      method: 'GET',
+      path: `/reporting/rounds/${(await newSubmission(ctx, scope, 'submitted')).roundId}/activity-cells?table=HD01&row=total&column=activities&include=submitted`,
+    }),
   },
 };
 

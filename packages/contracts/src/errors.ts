@@ -274,6 +274,11 @@ export const errorCatalogue = {
     vi: 'Số liệu không qua được kiểm tra (lỗi, hoặc cảnh báo chưa có giải trình); chưa có số liệu nào được lưu.',
     en: 'The figures failed validation (errors, or warnings without a comment); nothing was saved.',
   },
+  'figures.locked': {
+    status: 409,
+    vi: 'Có số liệu thuộc báo cáo đã nộp hoặc đã được duyệt nên không sửa được; chưa có số liệu nào được lưu.',
+    en: 'Some figures belong to a submitted or accepted report and cannot be changed; nothing was saved.',
+  },
   'indicators.not_found': { status: 404, vi: 'Không tìm thấy chỉ số.', en: 'Indicator not found.' },
   'indicators.form_not_found': {
     status: 404,
@@ -325,15 +330,90 @@ export const errorCatalogue = {
     vi: 'Báo cáo đã nộp, đang chờ duyệt nên không sửa được; nếu cần sửa, đề nghị đơn vị tổng hợp trả lại.',
     en: 'The report is awaiting review and cannot be edited; ask the consolidating unit to return it.',
   },
+  'reporting.round_closed': {
+    status: 409,
+    vi: 'Đợt báo cáo đã khoá sổ: không nộp, trả lại hay duyệt thêm được. Nếu cần, đơn vị tổng hợp mở lại đợt báo cáo.',
+    en: 'The round is closed: nothing more can be submitted, returned or accepted. The consolidating unit can reopen it.',
+  },
   'reporting.invalid_transition': {
     status: 409,
-    vi: 'Chỉ trả lại hoặc duyệt được báo cáo đã nộp và đang chờ duyệt.',
-    en: 'Only a submitted report awaiting review can be returned or accepted.',
+    vi: 'Chỉ duyệt được báo cáo đã nộp đang chờ duyệt; chỉ trả lại được báo cáo đã nộp hoặc đã duyệt.',
+    en: 'Only a submitted report can be accepted; only a submitted or accepted report can be returned.',
+  },
+  'reportTemplates.invalid': {
+    status: 400,
+    vi: 'Mẫu báo cáo chưa hợp lệ; chưa có thay đổi nào được lưu.',
+    en: 'The report template is not valid; nothing was saved.',
+  },
+  'reportTemplates.conflict': {
+    status: 409,
+    vi: 'Mẫu báo cáo vừa có phiên bản mới do người khác lưu nên bản của bạn chưa được lưu. Nội dung bạn sửa vẫn còn trên màn hình: hãy mở phiên bản mới nhất, đối chiếu rồi lưu lại.',
+    en: 'Someone else saved a newer version of this template meanwhile, so yours was not saved. Your changes are still on screen: open the latest version, compare and save again.',
+  },
+  'reportTemplates.code_taken': {
+    status: 409,
+    vi: 'Mã mẫu báo cáo đã được dùng cho mẫu khác.',
+    en: 'The template code is already used.',
+  },
+  'communityModels.not_found': {
+    status: 404,
+    vi: 'Không tìm thấy mô hình, câu lạc bộ.',
+    en: 'Model or club not found.',
+  },
+  'communityModels.conflict': {
+    status: 409,
+    vi: 'Mô hình, câu lạc bộ vừa được người khác cập nhật nên thay đổi của bạn chưa được lưu. Nội dung bạn nhập vẫn còn trên màn hình: hãy tải lại bản mới nhất, đối chiếu rồi lưu lại.',
+    en: 'Someone else updated this model or club meanwhile, so your change was not saved. Your input is still on screen: reload the latest, compare and save again.',
   },
   'notifications.not_found': {
     status: 404,
     vi: 'Không tìm thấy thông báo.',
     en: 'Notification not found.',
+  },
+  'activities.not_found': {
+    status: 404,
+    vi: 'Không tìm thấy hoạt động.',
+    en: 'Activity not found.',
+  },
+  'activities.conflict': {
+    status: 409,
+    vi: 'Hoạt động vừa được người khác sửa nên bản của bạn chưa được lưu. Hãy tải lại để xem bản mới nhất rồi sửa tiếp.',
+    en: 'Someone else changed this activity meanwhile, so yours was not saved. Reload to see the latest before editing.',
+  },
+  'activities.invalid': {
+    status: 400,
+    vi: 'Thông tin hoạt động chưa hợp lệ; chưa có gì được lưu.',
+    en: 'The activity is not valid; nothing was saved.',
+  },
+  'activities.import_invalid': {
+    status: 422,
+    vi: 'Tệp có dòng chưa hợp lệ nên chưa nhập hoạt động nào. Hãy sửa các dòng được liệt kê rồi nhập lại cả tệp.',
+    en: 'Some rows are not valid, so no activity was imported. Fix the rows listed and import the whole file again.',
+  },
+  'activities.import_unreadable': {
+    status: 422,
+    vi: 'Không đọc được tệp Excel. Hãy dùng mẫu tải về từ hệ thống và lưu dưới dạng .xlsx.',
+    en: 'The Excel file cannot be read. Use the template from the system and save it as .xlsx.',
+  },
+  'activities.import_duplicate': {
+    status: 409,
+    vi: 'Tệp này đã được nhập cho đơn vị trước đó. Nếu đúng là cần nhập thêm một lần nữa, hãy xác nhận nhập lại.',
+    en: 'This file has already been imported for the unit. Confirm to import it once more.',
+  },
+  'campaigns.not_found': {
+    status: 404,
+    vi: 'Không tìm thấy chiến dịch, đợt cao điểm.',
+    en: 'Campaign not found.',
+  },
+  'campaigns.conflict': {
+    status: 409,
+    vi: 'Chiến dịch vừa được người khác sửa. Hãy tải lại để xem bản mới nhất rồi sửa tiếp.',
+    en: 'Someone else changed this campaign meanwhile. Reload before editing.',
+  },
+  'campaigns.observance_fixed': {
+    status: 409,
+    vi: 'Các ngày kỷ niệm, tháng hành động toàn quốc do hệ thống lập hằng năm, không sửa được; hãy lập chiến dịch của đơn vị.',
+    en: 'National observances are made by the system every year and cannot be edited; make a campaign of your unit instead.',
   },
   'server.internal': {
     status: 500,

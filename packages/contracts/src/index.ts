@@ -1,5 +1,7 @@
+export * from './activities.ts';
 export * from './audit.ts';
 export * from './auth.ts';
+export * from './community-models.ts';
 export * from './errors.ts';
 export * from './imports.ts';
 export * from './indicators.ts';
@@ -8,6 +10,8 @@ export * from './org-units.ts';
 export * from './permissions.ts';
 export * from './plan-import.ts';
 export * from './plans.ts';
+export * from './report-templates.ts';
 export * from './reporting.ts';
+export * from './reporting-timeliness.ts';
 export * from './text.ts';
 export * from './users.ts';

@@ -23,6 +23,14 @@ export const permissions = [
   'reports.read',
   'reports.submit',
   'rounds.manage',
+  // Report templates are shared by every unit's rounds, so editing them is the system admin's
+  // alone (no role below carries it); a unit admin asks the system admin for a new version.
+  'templates.manage',
+  'communityModels.read',
+  'communityModels.write',
+  // The activity log: read by a unit's subtree readers and the units above; written like progress.
+  'activities.read',
+  'activities.write',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -44,6 +52,10 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'reports.read',
     'reports.submit',
     'rounds.manage',
+    'communityModels.read',
+    'communityModels.write',
+    'activities.read',
+    'activities.write',
   ],
   planner: [
     'orgUnits.read',
@@ -57,6 +69,10 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'reports.read',
     'reports.submit',
     'rounds.manage',
+    'communityModels.read',
+    'communityModels.write',
+    'activities.read',
+    'activities.write',
   ],
   // A commune's reporter drafts the commune's own plan from the province's and reports progress;
   // issuing it is for a planner or the unit's administrator.
@@ -71,8 +87,19 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'figures.write',
     'reports.read',
     'reports.submit',
+    'communityModels.read',
+    'communityModels.write',
+    'activities.read',
+    'activities.write',
   ],
-  viewer: ['orgUnits.read', 'plans.read', 'figures.read', 'reports.read'],
+  viewer: [
+    'orgUnits.read',
+    'plans.read',
+    'figures.read',
+    'reports.read',
+    'communityModels.read',
+    'activities.read',
+  ],
 };
 
 /** Roles a unit admin may hand out inside their subtree; only a system admin makes admins of the system. */

@@ -39,8 +39,19 @@ export interface Database {
   report_rounds: ReportRoundsTable;
   report_submissions: ReportSubmissionsTable;
   report_submission_events: ReportSubmissionEventsTable;
+  report_round_totals: ReportRoundTotalsTable;
+  catalogue_version: CatalogueVersionTable;
   notifications: NotificationsTable;
   outbox: OutboxTable;
+  community_models: CommunityModelsTable;
+  community_model_years: CommunityModelYearsTable;
+  campaigns: CampaignsTable;
+  activity_imports: ActivityImportsTable;
+  activities: ActivitiesTable;
+  activity_participants: ActivityParticipantsTable;
+  activity_tasks: ActivityTasksTable;
+  activity_files: ActivityFilesTable;
+  report_activity_snapshots: ReportActivitySnapshotsTable;
 }
 
 export interface OrgUnitsTable {
@@ -441,6 +452,8 @@ export interface ReportRoundsTable {
   due_at: Date;
   created_by: number;
   created_at: Generated<Date>;
+  closed_at: Date | null;
+  closed_by: number | null;
 }
 export type ReportRoundRow = Selectable<ReportRoundsTable>;
 
@@ -459,6 +472,17 @@ export interface ReportSubmissionsTable {
   updated_at: Generated<Date>;
 }
 export type ReportSubmissionRow = Selectable<ReportSubmissionsTable>;
+
+/** Per round and bucket (`submitted` | `accepted`): the sum and count of its reports' figures. */
+export interface ReportRoundTotalsTable {
+  round_id: number;
+  bucket: string;
+  data_element_id: number;
+  disaggregation: string;
+  /** numeric: read as a string by pg */
+  value_sum: number | string;
+  value_count: number;
+}
 
 export interface ReportSubmissionEventsTable {
   id: Generated<number>;
@@ -503,3 +527,138 @@ export interface OutboxTable {
   sent_at: Generated<Date | null>;
 }
 export type OutboxRow = Selectable<OutboxTable>;
+
+export interface CommunityModelsTable {
+  id: Generated<number>;
+  org_unit_id: number;
+  kind: string;
+  name: string;
+  search_name: string;
+  place_unit_id: number | null;
+  established_on: string | null;
+  managing_organisation: string | null;
+  notes: string | null;
+  revision: Generated<number>;
+  created_by: number | null;
+  created_at: Generated<Date>;
+  updated_by: number | null;
+  updated_at: Generated<Date>;
+}
+export type CommunityModelRow = Selectable<CommunityModelsTable>;
+
+export interface CommunityModelYearsTable {
+  id: Generated<number>;
+  model_id: number;
+  year: number;
+  status: string;
+  members_male: number | null;
+  members_female: number | null;
+  members_kinh: number | null;
+  members_minority: number | null;
+  notes: string | null;
+  updated_by: number | null;
+  updated_at: Generated<Date>;
+}
+export type CommunityModelYearRow = Selectable<CommunityModelYearsTable>;
+
+/* Activities and campaigns (migrations/0007-activities.sql). */
+
+export interface CampaignsTable {
+  id: Generated<number>;
+  org_unit_id: number | null;
+  observance: string | null;
+  parent_id: number | null;
+  year: number;
+  name: string;
+  starts_on: string;
+  ends_on: string;
+  launch_on: string | null;
+  plan_id: number | null;
+  note: string | null;
+  revision: Generated<number>;
+  created_by: number | null;
+  created_at: Generated<Date>;
+  updated_by: number | null;
+  updated_at: Generated<Date>;
+}
+export type CampaignRow = Selectable<CampaignsTable>;
+
+export interface ActivityImportsTable {
+  id: Generated<number>;
+  org_unit_id: number;
+  file_name: string;
+  sha256: string;
+  copy: Generated<number>;
+  row_count: number;
+  created_by: number | null;
+  created_at: Generated<Date>;
+}
+
+export interface ActivitiesTable {
+  id: Generated<number>;
+  org_unit_id: number;
+  kind: string;
+  title: string;
+  starts_on: string;
+  ends_on: string;
+  place_unit_id: number | null;
+  place_text: string | null;
+  campaign_id: number | null;
+  age_group: string | null;
+  /** jsonb: TargetGroup[] */
+  target_groups: Generated<unknown>;
+  cost_state: Generated<number>;
+  cost_non_state: Generated<number>;
+  minority_language: Generated<boolean>;
+  note: string | null;
+  import_id: number | null;
+  revision: Generated<number>;
+  created_by: number | null;
+  created_at: Generated<Date>;
+  updated_by: number | null;
+  updated_at: Generated<Date>;
+  deleted_at: Date | null;
+  deleted_by: number | null;
+}
+export type ActivityDbRow = Selectable<ActivitiesTable>;
+
+export interface ActivityParticipantsTable {
+  activity_id: number;
+  disaggregation: string;
+  value: number;
+}
+
+export interface ActivityTasksTable {
+  activity_id: number;
+  item_id: number;
+}
+
+export interface ActivityFilesTable {
+  id: Generated<number>;
+  activity_id: number;
+  file_name: string;
+  content_type: string;
+  size_bytes: number;
+  sha256: string;
+  storage_key: string;
+  uploaded_by: number | null;
+  uploaded_at: Generated<Date>;
+}
+
+export interface ReportActivitySnapshotsTable {
+  submission_id: number;
+  revision: number;
+  frozen_at: Date;
+  /** jsonb: ActivityFact[] (reporting.activity-tables.ts) */
+  activities: unknown;
+  /** jsonb: the tables with the activity ids behind each cell */
+  tables: unknown;
+}
+
+/** One row: which catalogue a process's cached copy must match (migration 0010). */
+export interface CatalogueVersionTable {
+  /** Tells one database from another (tests open many in one process). */
+  id: string;
+  /** bigint: read as a string by pg */
+  version: number | string;
+}

@@ -7,15 +7,20 @@ import { Hono } from 'hono';
 import { compress } from 'hono/compress';
 import { sql } from 'kysely';
 import { z } from 'zod';
+import { registerActivityRoutes } from '../activities/activities.routes.ts';
 import { registerAuditRoutes } from '../audit/audit.routes.ts';
 import { registerAuthRoutes } from '../auth/auth.routes.ts';
+import { registerCommunityModelRoutes } from '../community-models/community-models.routes.ts';
 import { registerImportRoutes } from '../imports/imports.routes.ts';
 import { registerIndicatorRoutes } from '../indicators/indicators.routes.ts';
 import { registerLegalDocumentRoutes } from '../legal-documents/legal-documents.routes.ts';
 import { registerNotificationRoutes } from '../notifications/notifications.routes.ts';
 import { registerOrgUnitRoutes } from '../org-units/org-units.routes.ts';
 import { registerPlanRoutes } from '../plans/plans.routes.ts';
+import { registerReportingActivityRoutes } from '../reporting/reporting.activity-routes.ts';
 import { registerReportingRoutes } from '../reporting/reporting.routes.ts';
+import { registerReportTemplateRoutes } from '../reporting/reporting.templates.routes.ts';
+import { registerReportingTimelinessRoutes } from '../reporting/reporting.timeliness.routes.ts';
 import { registerTaskRoutes } from '../tasks/tasks.routes.ts';
 import { registerUserRoutes } from '../users/users.routes.ts';
 import { type AppDeps, createApiApp, defineRoute, jsonContent } from './http.ts';
@@ -53,7 +58,12 @@ export function createApi(deps: AppDeps & { engine: 'embedded' | 'server' }) {
   registerImportRoutes(api);
   registerIndicatorRoutes(api);
   registerReportingRoutes(api);
+  registerReportTemplateRoutes(api);
+  registerReportingTimelinessRoutes(api);
+  registerCommunityModelRoutes(api);
   registerNotificationRoutes(api);
+  registerActivityRoutes(api);
+  registerReportingActivityRoutes(api);
 
   api.doc31('/openapi.json', {
     openapi: '3.1.0',

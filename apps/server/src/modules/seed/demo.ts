@@ -1,10 +1,13 @@
 /**
  * Demo accounts, one per role, made only in demo mode (`npm start`). The password is `demo`
- * for all of them; a real deployment has none of these and starts with `cli user add`.
+ * for all of them; a real deployment has none of these and starts with `cli user add`. Their
+ * e-mail addresses are under the reserved `.example` domain, so a demo started with SMTP
+ * configured can never mail a real person.
  */
 export const demoAccounts = [
   {
     username: 'admin',
+    email: 'admin@binhdang.example',
     password: 'demo',
     description: 'Quản trị hệ thống (toàn quốc)',
     role: 'system_admin',
@@ -12,6 +15,7 @@ export const demoAccounts = [
   },
   {
     username: 'quantri.laichau',
+    email: 'quantri.laichau@binhdang.example',
     password: 'demo',
     description: 'Quản trị đơn vị — Tỉnh Lai Châu',
     role: 'unit_admin',
@@ -19,6 +23,7 @@ export const demoAccounts = [
   },
   {
     username: 'kehoach.laichau',
+    email: 'kehoach.laichau@binhdang.example',
     password: 'demo',
     description: 'Cán bộ kế hoạch, tổng hợp — Tỉnh Lai Châu (Sở Nội vụ)',
     role: 'planner',
@@ -26,6 +31,7 @@ export const demoAccounts = [
   },
   {
     username: 'baocao.muongte',
+    email: 'baocao.muongte@binhdang.example',
     password: 'demo',
     description: 'Cán bộ báo cáo — Xã Mường Tè, Lai Châu',
     role: 'reporter',
@@ -33,6 +39,7 @@ export const demoAccounts = [
   },
   {
     username: 'xem.laichau',
+    email: 'xem.laichau@binhdang.example',
     password: 'demo',
     description: 'Người xem — Tỉnh Lai Châu',
     role: 'viewer',

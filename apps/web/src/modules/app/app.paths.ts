@@ -36,6 +36,27 @@ export const paths = {
   newRound: '/bao-cao/dot-moi',
   round: (id: number) => `/bao-cao/dot/${id}`,
   submission: (id: number) => `/bao-cao/nop/${id}`,
+  /** Report templates: the list with versions, one version, the editor (a new version), a new template. */
+  reportTemplates: '/bao-cao/mau',
+  newReportTemplate: '/bao-cao/mau/moi',
+  reportTemplate: (id: number) => `/bao-cao/mau/${id}`,
+  reportTemplateEdit: (id: number) => `/bao-cao/mau/${id}/sua`,
+  /** Completeness and timeliness, unit × round over years. */
+  reportingHeatmap: '/bao-cao/tinh-hinh-nop',
+  /** The register of models and clubs. */
+  communityModels: '/mo-hinh-cau-lac-bo',
+  newCommunityModel: (unitId: number) => `/mo-hinh-cau-lac-bo/moi?donvi=${unitId}`,
+  communityModel: (id: number) => `/mo-hinh-cau-lac-bo/${id}`,
+  editCommunityModel: (id: number) => `/mo-hinh-cau-lac-bo/${id}/sua`,
+  /** The activity log: list, quick entry, one activity, XLSX import; campaigns and observances. */
+  activities: '/hoat-dong',
+  newActivity: '/hoat-dong/moi',
+  activity: (id: number) => `/hoat-dong/${id}`,
+  activityImport: '/hoat-dong/nhap-excel',
+  campaigns: '/chien-dich',
+  /** Activities carrying out a task; a new one for it (with the assigned unit). */
+  taskActivities: (taskId: number) => `/hoat-dong?nhiemvu=${taskId}`,
+  newTaskActivity: (taskId: number, unitId: number) => `/hoat-dong/moi?nhiemvu=${taskId}&donvi=${unitId}`,
   /** My notices (reminders, returned and accepted reports); the e-mails queued for them. */
   notifications: '/thong-bao',
   outbox: '/hop-thu-di',

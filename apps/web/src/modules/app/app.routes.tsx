@@ -98,6 +98,50 @@ const RoundPage = lazyPage(() =>
 const SubmissionPage = lazyPage(() =>
   import('../reporting/reporting.submission.page.tsx').then((module) => module.SubmissionPage),
 );
+const ReportTemplatesPage = lazyPage(() =>
+  import('../reporting/reporting.templates.page.tsx').then((module) => module.ReportTemplatesPage),
+);
+const ReportTemplateViewPage = lazyPage(() =>
+  import('../reporting/reporting.template-editor.page.tsx').then((module) => module.ReportTemplateViewPage),
+);
+const ReportTemplateEditorPage = lazyPage(() =>
+  import('../reporting/reporting.template-editor.page.tsx').then((module) => module.ReportTemplateEditorPage),
+);
+const ReportingHeatmapPage = lazyPage(() =>
+  import('../reporting/reporting.heatmap.page.tsx').then((module) => module.ReportingHeatmapPage),
+);
+const CommunityModelListPage = lazyPage(() =>
+  import('../community-models/community-models.list.page.tsx').then(
+    (module) => module.CommunityModelListPage,
+  ),
+);
+const CommunityModelCreatePage = lazyPage(() =>
+  import('../community-models/community-models.form.page.tsx').then(
+    (module) => module.CommunityModelCreatePage,
+  ),
+);
+const CommunityModelEditPage = lazyPage(() =>
+  import('../community-models/community-models.form.page.tsx').then(
+    (module) => module.CommunityModelEditPage,
+  ),
+);
+const CommunityModelDetailPage = lazyPage(() =>
+  import('../community-models/community-models.detail.page.tsx').then(
+    (module) => module.CommunityModelDetailPage,
+  ),
+);
+const ActivityListPage = lazyPage(() =>
+  import('../activities/activities.list.page.tsx').then((module) => module.ActivityListPage),
+);
+const ActivityEntryPage = lazyPage(() =>
+  import('../activities/activities.entry.page.tsx').then((module) => module.ActivityEntryPage),
+);
+const ActivityImportPage = lazyPage(() =>
+  import('../activities/activities.import.page.tsx').then((module) => module.ActivityImportPage),
+);
+const CampaignsPage = lazyPage(() =>
+  import('../activities/activities.campaigns.page.tsx').then((module) => module.CampaignsPage),
+);
 const NotificationsPage = lazyPage(() =>
   import('../notifications/notifications.page.tsx').then((module) => module.NotificationsPage),
 );
@@ -150,6 +194,22 @@ export function AppRouter({
       <Route path={paths.newRound} component={RoundCreatePage} />
       <Route path="/bao-cao/dot/:id" component={RoundPage} />
       <Route path="/bao-cao/nop/:id" component={SubmissionPage} />
+      <Route path={paths.reportTemplates} component={ReportTemplatesPage} />
+      {/* Before `/bao-cao/mau/:id`: the first matching route wins. */}
+      <Route path={paths.newReportTemplate} component={ReportTemplateEditorPage} />
+      <Route path="/bao-cao/mau/:id" component={ReportTemplateViewPage} />
+      <Route path="/bao-cao/mau/:id/sua" component={ReportTemplateEditorPage} />
+      <Route path={paths.reportingHeatmap} component={ReportingHeatmapPage} />
+      <Route path={paths.communityModels} component={CommunityModelListPage} />
+      <Route path="/mo-hinh-cau-lac-bo/moi" component={CommunityModelCreatePage} />
+      <Route path="/mo-hinh-cau-lac-bo/:id" component={CommunityModelDetailPage} />
+      <Route path="/mo-hinh-cau-lac-bo/:id/sua" component={CommunityModelEditPage} />
+      <Route path={paths.activities} component={ActivityListPage} />
+      {/* Before `/hoat-dong/:id`: the first matching route wins. */}
+      <Route path={paths.newActivity} component={ActivityEntryPage} />
+      <Route path={paths.activityImport} component={ActivityImportPage} />
+      <Route path="/hoat-dong/:id" component={ActivityEntryPage} />
+      <Route path={paths.campaigns} component={CampaignsPage} />
       <Route path={paths.notifications} component={NotificationsPage} />
       <Route path={paths.outbox} component={OutboxPage} />
       <Route default component={NotFound} />
