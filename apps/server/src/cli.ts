@@ -2,9 +2,9 @@ import { parseArgs } from 'node:util';
 import { createUserInput, roles } from '@binhdang/contracts';
 import { z } from 'zod';
 import { type AppConfig, loadConfig } from './modules/app/config.ts';
-import { createDatabase } from './modules/app/database.ts';
+import { createDatabase, type Db } from './modules/app/database.ts';
 import { migrate } from './modules/app/migrations.ts';
-import { createServerApp, listen } from './modules/app/server.ts';
+import { createApi, createStartingServerApp, listen } from './modules/app/server.ts';
 import { insertAuditRecord } from './modules/audit/audit.queries.ts';
 import { hashPassword } from './modules/auth/passwords.ts';
 import { importCliUsage, runParsePlanCommand } from './modules/imports/imports.cli.ts';
@@ -114,37 +114,56 @@ async function addUser(config: AppConfig, args: string[]) {
   }
 }
 
+/** Reference units, catalogue and templates, and the demo accounts, plans, figures, models and activities. */
+async function seedDemo(db: Db, config: AppConfig) {
+  const seeded = await seedReferenceUnits(db, config.sharedDataDir);
+  if (!seeded.skipped) log(`Seeded ${seeded.inserted} units.`);
+  await seedIndicatorCatalogue(db, config.sharedDataDir);
+  await seedReportTemplates(db);
+  const created = await ensureDemoAccounts(db);
+  if (created.length > 0) log(`Demo accounts (password "demo"): ${created.join(', ')}`);
+  const plans = await seedDemoPlans({ db, clock: () => new Date(), config });
+  if (plans.seeded)
+    log(
+      `Demo plans: ${plans.plans} plans, ${plans.tasks} tasks, ${plans.progressUpdates} progress updates, evidence files: ${plans.attachments}.`,
+    );
+  const figures = await seedDemoFigures(db);
+  if (figures.values > 0) log(`Demo figures: ${figures.values} values for Lai Châu, 2023–2026.`);
+  const communityModels = await seedDemoCommunityModels(db);
+  if (communityModels.seeded) log(`Demo models and clubs: ${communityModels.models} in Lai Châu communes.`);
+  const activities = await seedDemoActivities(db);
+  if (activities.seeded)
+    log(
+      `Demo activities: ${activities.activities} for Lai Châu in 2026, annual round ${activities.roundId ?? '—'}.`,
+    );
+}
+
 async function serveCommand(config: AppConfig) {
   const startedAt = performance.now();
-  const handle = await openDatabase(config);
-  if (config.demo) {
-    const seeded = await seedReferenceUnits(handle.db, config.sharedDataDir);
-    if (!seeded.skipped) log(`Seeded ${seeded.inserted} units.`);
-    await seedIndicatorCatalogue(handle.db, config.sharedDataDir);
-    await seedReportTemplates(handle.db);
-    const created = await ensureDemoAccounts(handle.db);
-    if (created.length > 0) log(`Demo accounts (password "demo"): ${created.join(', ')}`);
-    const plans = await seedDemoPlans({ db: handle.db, clock: () => new Date(), config });
-    if (plans.seeded)
-      log(
-        `Demo plans: ${plans.plans} plans, ${plans.tasks} tasks, ${plans.progressUpdates} progress updates, evidence files: ${plans.attachments}.`,
-      );
-    const figures = await seedDemoFigures(handle.db);
-    if (figures.values > 0) log(`Demo figures: ${figures.values} values for Lai Châu, 2023–2026.`);
-    const communityModels = await seedDemoCommunityModels(handle.db);
-    if (communityModels.seeded) log(`Demo models and clubs: ${communityModels.models} in Lai Châu communes.`);
-    const activities = await seedDemoActivities(handle.db);
-    if (activities.seeded)
-      log(
-        `Demo activities: ${activities.activities} for Lai Châu in 2026, annual round ${activities.roundId ?? '—'}.`,
-      );
-  }
   const clock = () => new Date();
   const mailer = createMailer(config);
-  const app = createServerApp({ db: handle.db, engine: handle.engine, config, clock, mailer });
-  const server = await listen(app, config.port, config.host);
+  // Listen first: the web app is served while the database opens and the demo is seeded, and API
+  // requests wait for it (createStartingServerApp), so a first start shows the page at once.
+  const starting = (async () => {
+    const handle = await openDatabase(config);
+    if (config.demo) await seedDemo(handle.db, config);
+    return handle;
+  })();
+  const api = starting.then((handle) =>
+    createApi({ db: handle.db, engine: handle.engine, config, clock, mailer }),
+  );
+  const server = await listen(createStartingServerApp(config.webDistDir, api), config.port, config.host);
   log(
-    `binhdang ${config.demo ? '(demo) ' : ''}on http://localhost:${config.port} — ${handle.engine === 'embedded' ? `embedded database in ${config.dataDir}` : 'PostgreSQL server'} — ready in ${Math.round(performance.now() - startedAt)} ms`,
+    `binhdang: web app on http://localhost:${config.port} after ${Math.round(performance.now() - startedAt)} ms`,
+  );
+  const handle = await starting.catch((error: unknown) => {
+    log(`binhdang could not start: ${error instanceof Error ? error.message : String(error)}`);
+    server.close();
+    process.exit(1);
+  });
+  await api;
+  log(
+    `binhdang ${config.demo ? '(demo) ' : ''}ready on http://localhost:${config.port} — ${handle.engine === 'embedded' ? `embedded database in ${config.dataDir}` : 'PostgreSQL server'} — in ${Math.round(performance.now() - startedAt)} ms`,
   );
   const reminders = startReminderScheduler({ db: handle.db, clock, config, mailer, log });
   const shutdown = () => {

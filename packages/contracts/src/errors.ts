@@ -9,6 +9,11 @@ export const errorCatalogue = {
     en: 'The request is not valid.',
   },
   'request.not_found': { status: 404, vi: 'Không tìm thấy địa chỉ yêu cầu.', en: 'No such route.' },
+  'request.unavailable': {
+    status: 503,
+    vi: 'Máy chủ chưa khởi động xong. Vui lòng thử lại sau ít phút.',
+    en: 'The server has not finished starting. Try again shortly.',
+  },
   'request.too_large': { status: 413, vi: 'Dữ liệu gửi lên quá lớn.', en: 'The request is too large.' },
   'auth.unauthenticated': {
     status: 401,

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { errorCatalogue } from '@binhdang/contracts';
 import { serve } from '@hono/node-server';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
@@ -83,8 +84,34 @@ export function createServerApp(deps: AppDeps & { engine: 'embedded' | 'server' 
   const app = new Hono();
   app.use('*', compress());
   app.route('/api', createApi(deps));
+  serveWebApp(app, deps.config.webDistDir);
+  return app;
+}
 
-  const webDir = deps.config.webDistDir;
+/**
+ * The same app while the database is still being opened, migrated and (in demo) seeded: the web
+ * app is served at once, and API requests wait for `api` (a fresh embedded database takes
+ * seconds to initialise; the first visit should not). A failed start fails them with 503.
+ */
+export function createStartingServerApp(
+  webDistDir: string,
+  api: Promise<ReturnType<typeof createApi>>,
+): Hono {
+  const app = new Hono();
+  app.use('*', compress());
+  app.mount('/api', async (request, env, executionContext) => {
+    try {
+      return await (await api).fetch(request, env, executionContext);
+    } catch {
+      const { status, vi } = errorCatalogue['request.unavailable'];
+      return Response.json({ error: { code: 'request.unavailable', message: vi } }, { status });
+    }
+  });
+  serveWebApp(app, webDistDir);
+  return app;
+}
+
+function serveWebApp(app: Hono, webDir: string) {
   if (existsSync(path.join(webDir, 'index.html'))) {
     const root = path.relative(process.cwd(), webDir) || '.';
     app.use(
@@ -104,7 +131,6 @@ export function createServerApp(deps: AppDeps & { engine: 'embedded' | 'server' 
   } else {
     app.get('/', (c) => c.text('Web app not built: run `npm run build` (npm start does it).', 503));
   }
-  return app;
 }
 
 export function listen(app: Hono, port: number, host: string) {

@@ -29,13 +29,12 @@ function toTemplateModel(row: ReportTemplateRow): TemplateModel {
   return { ...row, outline: asJson(row.outline, []), ...splitStoredTables(asJson(row.tables, [])) };
 }
 
-export async function findTemplates(db: Db): Promise<TemplateModel[]> {
-  const rows = await db
-    .selectFrom('report_templates')
-    .selectAll()
-    .orderBy('code')
-    .orderBy('version')
-    .execute();
+/** Every version of every template, or only those with the given ids. */
+export async function findTemplates(db: Db, ids?: number[]): Promise<TemplateModel[]> {
+  if (ids?.length === 0) return [];
+  let query = db.selectFrom('report_templates').selectAll();
+  if (ids) query = query.where('id', 'in', [...new Set(ids)]);
+  const rows = await query.orderBy('code').orderBy('version').execute();
   return rows.map(toTemplateModel);
 }
 

@@ -203,7 +203,10 @@ function toSubmissionSummary(submission: SubmissionWithUnit, round: { due_at: Da
 
 async function summarizeRounds(db: Db, rounds: RoundWithUnit[]): Promise<RoundSummary[]> {
   const [templates, counts] = await Promise.all([
-    findTemplates(db),
+    findTemplates(
+      db,
+      rounds.map((round) => round.template_id),
+    ),
     countCompleteness(
       db,
       rounds.map((round) => round.id),
