@@ -18,6 +18,7 @@ import { OrgUnitPicker, type PickedUnit } from '../org-units/org-units.picker.ts
 import { createRound, listTemplates } from './reporting.api.ts';
 import { RoundProposals } from './reporting.round-proposals.tsx';
 import { defaultCutOff, periodChoices, suggestedPeriod } from './reporting.status.ts';
+import { UnitChipsField } from './reporting.unit-chips.tsx';
 import './reporting.css';
 
 /** Kinds a round usually goes to, in the order a province lists them. */
@@ -213,39 +214,16 @@ function RoundForm({ templates }: { templates: TemplateSummary[] }) {
           )}
         </fieldset>
 
-        <fieldset class="field">
-          <legend class="label">{t('reporting.create.picked')}</legend>
-          {picked.length > 0 && (
-            <ul class="plain-list unit-chips">
-              {picked.map((unit, index) => (
-                <li key={unit.id} class={errors[`unitIds.${index}`] ? 'field-invalid' : undefined}>
-                  <span>{unit.name}</span>
-                  <button
-                    type="button"
-                    class="button-quiet"
-                    aria-label={t('reporting.create.removeUnit', { unit: unit.name })}
-                    onClick={() => setPicked((current) => current.filter((other) => other.id !== unit.id))}
-                  >
-                    ×
-                  </button>
-                  {errors[`unitIds.${index}`] && (
-                    <span class="field-error block">{errors[`unitIds.${index}`]}</span>
-                  )}
-                </li>
-              ))}
-            </ul>
-          )}
-          <OrgUnitPicker
-            label={t('reporting.create.addUnit')}
-            value={null}
-            excludeIds={picked.map((unit) => unit.id)}
-            onChange={(unit) => unit && setPicked((current) => [...current, unit])}
-            error={errors.unitIds}
-          />
+        <UnitChipsField
+          legend={t('reporting.create.picked')}
+          picked={picked}
+          onChange={setPicked}
+          errors={errors}
+        >
           <p class="muted" role="status">
             {t('reporting.create.pickedCount', { count: picked.length })}
           </p>
-        </fieldset>
+        </UnitChipsField>
 
         <Field
           label={t('reporting.create.roundTitle')}

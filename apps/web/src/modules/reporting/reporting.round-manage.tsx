@@ -4,8 +4,9 @@ import { t } from '../../i18n/i18n.ts';
 import { formatDateTime } from '../app/app.format.ts';
 import { useFormAction } from '../app/app.hooks.ts';
 import { confirmAction, Field, FormMessages, SubmitButton } from '../app/app.ui.tsx';
-import { OrgUnitPicker, type PickedUnit } from '../org-units/org-units.picker.tsx';
+import type { PickedUnit } from '../org-units/org-units.picker.tsx';
 import { addRoundUnits, setRoundClosed, updateRound } from './reporting.api.ts';
+import { UnitChipsField } from './reporting.unit-chips.tsx';
 
 /**
  * The consolidator's controls once a round is open: move the due date (late is judged against
@@ -84,36 +85,13 @@ function AddUnitsForm({ round, onChanged }: { round: RoundDetail; onChanged: () 
   const errors = action.fieldErrors;
   return (
     <form class="form" onSubmit={submit} noValidate>
-      <fieldset class="field">
-        <legend class="label">{t('reporting.manage.addUnits')}</legend>
-        {picked.length > 0 && (
-          <ul class="plain-list unit-chips">
-            {picked.map((unit, index) => (
-              <li key={unit.id} class={errors[`unitIds.${index}`] ? 'field-invalid' : undefined}>
-                <span>{unit.name}</span>
-                <button
-                  type="button"
-                  class="button-quiet"
-                  aria-label={t('reporting.create.removeUnit', { unit: unit.name })}
-                  onClick={() => setPicked((current) => current.filter((other) => other.id !== unit.id))}
-                >
-                  ×
-                </button>
-                {errors[`unitIds.${index}`] && (
-                  <span class="field-error block">{errors[`unitIds.${index}`]}</span>
-                )}
-              </li>
-            ))}
-          </ul>
-        )}
-        <OrgUnitPicker
-          label={t('reporting.create.addUnit')}
-          value={null}
-          excludeIds={[...present, ...picked.map((unit) => unit.id)]}
-          onChange={(unit) => unit && setPicked((current) => [...current, unit])}
-          error={errors.unitIds}
-        />
-      </fieldset>
+      <UnitChipsField
+        legend={t('reporting.manage.addUnits')}
+        picked={picked}
+        onChange={setPicked}
+        errors={errors}
+        excludeIds={present}
+      />
       <FormMessages
         action={action}
         placedPaths={Object.keys(errors).filter((path) => path.startsWith('unitIds'))}
