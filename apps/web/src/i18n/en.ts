@@ -1688,6 +1688,10 @@ export const en: Dictionary = {
       noPlan: '— No plan yet —',
       create: 'Make the campaign',
       created: 'Campaign “{name}” made.',
+      edit: 'Edit the campaign',
+      editTitle: 'Edit “{name}”',
+      save: 'Save the campaign',
+      saved: 'Saved “{name}”.',
     },
     cell: {
       title: 'The activities behind {value}',

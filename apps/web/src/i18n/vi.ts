@@ -1691,6 +1691,10 @@ export const vi = {
       noPlan: '— Chưa gắn kế hoạch —',
       create: 'Lập chiến dịch',
       created: 'Đã lập chiến dịch «{name}».',
+      edit: 'Sửa chiến dịch',
+      editTitle: 'Sửa chiến dịch «{name}»',
+      save: 'Lưu chiến dịch',
+      saved: 'Đã lưu chiến dịch «{name}».',
     },
     cell: {
       title: 'Các hoạt động tạo nên số {value}',

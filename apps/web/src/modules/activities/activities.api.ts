@@ -11,6 +11,7 @@ import type {
   Campaign,
   CampaignInput,
   CampaignList,
+  CampaignUpdateInput,
 } from '@binhdang/contracts';
 import { api, apiRequest } from '../app/app.api-client.ts';
 
@@ -84,6 +85,11 @@ export function fetchCampaign(id: number, signal?: AbortSignal): Promise<Campaig
 
 export function createCampaign(input: CampaignInput): Promise<Campaign> {
   return api.post<Campaign>('/campaigns', input);
+}
+
+/** Refused with 409 when someone saved the campaign since `revision`: nothing is written. */
+export function updateCampaign(id: number, input: CampaignUpdateInput): Promise<Campaign> {
+  return api.put<Campaign>(`/campaigns/${id}`, input);
 }
 
 export interface CalendarSearch {

@@ -8,7 +8,7 @@ import { ErrorNotice, Field, FormMessages, Loading, SubmitButton } from '../app/
 import { RequirePermission } from '../auth/auth.guard.tsx';
 import { useSession } from '../auth/auth.session.ts';
 import { OrgUnitPicker, type PickedUnit } from '../org-units/org-units.picker.tsx';
-import { createCampaign, fetchActivityLinks, listCampaigns } from './activities.api.ts';
+import { createCampaign, fetchActivityLinks, listCampaigns, updateCampaign } from './activities.api.ts';
 import { female, formatMoney, grantUnits, kindLabel, male, minority, sumOf } from './activities.format.tsx';
 import './activities.css';
 
@@ -69,70 +69,55 @@ function Campaigns() {
       </form>
       {campaigns.error ? <ErrorNotice error={campaigns.error} onRetry={campaigns.reload} /> : null}
       {!campaigns.data && !campaigns.error && <Loading />}
-      {campaigns.data && <CampaignCards items={campaigns.data.items} />}
+      {campaigns.data && (
+        <CampaignCards
+          items={campaigns.data.items}
+          observances={campaigns.data.items.filter((item) => item.observance)}
+          onChanged={campaigns.reload}
+        />
+      )}
       {writable.length > 0 && campaigns.data && (
-        <NewCampaign
+        <CampaignForm
           units={writable}
           year={year}
           observances={campaigns.data.items.filter((item) => item.observance)}
-          onCreated={campaigns.reload}
+          onSaved={campaigns.reload}
         />
       )}
     </section>
   );
 }
 
-function CampaignCards({ items }: { items: CampaignList['items'] }) {
+type CampaignItem = CampaignList['items'][number];
+
+function CampaignCards({
+  items,
+  observances,
+  onChanged,
+}: {
+  items: CampaignItem[];
+  observances: CampaignItem[];
+  onChanged: () => void;
+}) {
+  const [editing, setEditing] = useState<number | null>(null);
   return (
     <ol class="plain-list campaign-list">
       {items.map((campaign) => (
         <li key={campaign.id} class="card campaign-card">
-          <h2 class="h3">{campaign.name}</h2>
-          <p class="unit-meta">
-            {formatDate(campaign.startsOn)}
-            {campaign.endsOn !== campaign.startsOn ? `–${formatDate(campaign.endsOn)}` : ''} ·{' '}
-            {campaign.orgUnit?.name ?? t('activities.campaigns.national')}
-            {campaign.launchOn
-              ? ` · ${t('activities.campaigns.launch', { date: formatDate(campaign.launchOn) })}`
-              : ''}
-          </p>
-          {campaign.parent && (
-            <p class="unit-meta">{t('activities.campaigns.partOf', { name: campaign.parent.name })}</p>
-          )}
-          {campaign.plan && (
-            <p class="unit-meta">
-              {t('activities.campaigns.plan')}:{' '}
-              <a href={paths.plan(campaign.plan.id)}>{campaign.plan.documentNumber || campaign.plan.title}</a>
-            </p>
-          )}
-          {campaign.results.activities === 0 ? (
-            <p class="muted">{t('activities.campaigns.noResults')}</p>
+          {editing === campaign.id && campaign.orgUnit ? (
+            <CampaignForm
+              units={[]}
+              year={campaign.year}
+              observances={observances.filter((item) => item.id !== campaign.id)}
+              editing={campaign}
+              onSaved={() => {
+                setEditing(null);
+                onChanged();
+              }}
+              onCancel={() => setEditing(null)}
+            />
           ) : (
-            <>
-              <p>
-                {t('activities.campaigns.results', {
-                  count: formatCount(campaign.results.activities),
-                  people: formatCount(campaign.results.participantTotal),
-                  female: formatCount(sumOf(campaign.results.participants, female)),
-                  male: formatCount(sumOf(campaign.results.participants, male)),
-                  minority: formatCount(sumOf(campaign.results.participants, minority)),
-                })}
-                <span class="block unit-meta">
-                  {t('activities.campaigns.cost', {
-                    amount: formatMoney(campaign.results.costState + campaign.results.costNonState),
-                  })}
-                  {' · '}
-                  {campaign.results.byKind
-                    .map((entry) => `${kindLabel(entry.kind)}: ${formatCount(entry.activities)}`)
-                    .join('; ')}
-                </span>
-              </p>
-              <a
-                href={`${paths.activities}?chiendich=${campaign.id}&tu=${campaign.year}-01-01&den=${campaign.year}-12-31`}
-              >
-                {t('activities.campaigns.viewActivities')}
-              </a>
-            </>
+            <CampaignCard campaign={campaign} onEdit={() => setEditing(campaign.id)} />
           )}
         </li>
       ))}
@@ -140,26 +125,96 @@ function CampaignCards({ items }: { items: CampaignList['items'] }) {
   );
 }
 
-function NewCampaign({
+function CampaignCard({ campaign, onEdit }: { campaign: CampaignItem; onEdit: () => void }) {
+  return (
+    <>
+      <h2 class="h3">{campaign.name}</h2>
+      <p class="unit-meta">
+        {formatDate(campaign.startsOn)}
+        {campaign.endsOn !== campaign.startsOn ? `–${formatDate(campaign.endsOn)}` : ''} ·{' '}
+        {campaign.orgUnit?.name ?? t('activities.campaigns.national')}
+        {campaign.launchOn
+          ? ` · ${t('activities.campaigns.launch', { date: formatDate(campaign.launchOn) })}`
+          : ''}
+      </p>
+      {campaign.parent && (
+        <p class="unit-meta">{t('activities.campaigns.partOf', { name: campaign.parent.name })}</p>
+      )}
+      {campaign.plan && (
+        <p class="unit-meta">
+          {t('activities.campaigns.plan')}:{' '}
+          <a href={paths.plan(campaign.plan.id)}>{campaign.plan.documentNumber || campaign.plan.title}</a>
+        </p>
+      )}
+      {campaign.results.activities === 0 ? (
+        <p class="muted">{t('activities.campaigns.noResults')}</p>
+      ) : (
+        <>
+          <p>
+            {t('activities.campaigns.results', {
+              count: formatCount(campaign.results.activities),
+              people: formatCount(campaign.results.participantTotal),
+              female: formatCount(sumOf(campaign.results.participants, female)),
+              male: formatCount(sumOf(campaign.results.participants, male)),
+              minority: formatCount(sumOf(campaign.results.participants, minority)),
+            })}
+            <span class="block unit-meta">
+              {t('activities.campaigns.cost', {
+                amount: formatMoney(campaign.results.costState + campaign.results.costNonState),
+              })}
+              {' · '}
+              {campaign.results.byKind
+                .map((entry) => `${kindLabel(entry.kind)}: ${formatCount(entry.activities)}`)
+                .join('; ')}
+            </span>
+          </p>
+          <a
+            href={`${paths.activities}?chiendich=${campaign.id}&tu=${campaign.year}-01-01&den=${campaign.year}-12-31`}
+          >
+            {t('activities.campaigns.viewActivities')}
+          </a>
+        </>
+      )}
+      {campaign.can.edit && campaign.orgUnit && (
+        <div class="button-row">
+          <button type="button" class="button-quiet" onClick={onEdit}>
+            {t('activities.campaigns.edit')}
+          </button>
+        </div>
+      )}
+    </>
+  );
+}
+
+/** A unit's own campaign: a new one, or (with `editing`) one it has, saved against its revision. */
+function CampaignForm({
   units,
   year,
   observances,
-  onCreated,
+  editing,
+  onSaved,
+  onCancel,
 }: {
   units: PickedUnit[];
   year: number;
-  observances: CampaignList['items'];
-  onCreated: () => void;
+  observances: CampaignItem[];
+  editing?: CampaignItem;
+  onSaved: () => void;
+  onCancel?: () => void;
 }) {
-  const [unit, setUnit] = useState<PickedUnit | null>(units[0] ?? null);
-  const actionMonth = observances.find((item) => item.observance === 'action_month');
-  const [name, setName] = useState('');
-  const [parentId, setParentId] = useState(actionMonth ? String(actionMonth.id) : '');
+  const [picked, setUnit] = useState<PickedUnit | null>(units[0] ?? null);
+  // A campaign stays with the unit that made it: editing shows no unit picker.
+  const unit = editing?.orgUnit ?? picked;
+  const actionMonth = editing ? undefined : observances.find((item) => item.observance === 'action_month');
+  const [name, setName] = useState(editing?.name ?? '');
+  const [parentId, setParentId] = useState(
+    editing ? String(editing.parent?.id ?? '') : actionMonth ? String(actionMonth.id) : '',
+  );
   const parent = observances.find((item) => String(item.id) === parentId);
-  const [startsOn, setStartsOn] = useState(actionMonth?.startsOn ?? `${year}-01-01`);
-  const [endsOn, setEndsOn] = useState(actionMonth?.endsOn ?? `${year}-12-31`);
-  const [launchOn, setLaunchOn] = useState('');
-  const [planId, setPlanId] = useState('');
+  const [startsOn, setStartsOn] = useState(editing?.startsOn ?? actionMonth?.startsOn ?? `${year}-01-01`);
+  const [endsOn, setEndsOn] = useState(editing?.endsOn ?? actionMonth?.endsOn ?? `${year}-12-31`);
+  const [launchOn, setLaunchOn] = useState(editing?.launchOn ?? '');
+  const [planId, setPlanId] = useState(editing?.plan ? String(editing.plan.id) : '');
   const links = useResource(
     (signal) => (unit ? fetchActivityLinks(unit.id, year, signal) : Promise.resolve(null)),
     [unit?.id, year],
@@ -170,29 +225,37 @@ function NewCampaign({
   async function submit(event: Event) {
     event.preventDefault();
     if (!unit) return;
-    const created = await action.run(
+    const fields = {
+      name,
+      startsOn,
+      endsOn,
+      launchOn: launchOn || null,
+      parentId: parentId ? Number(parentId) : null,
+      planId: planId ? Number(planId) : null,
+      note: editing?.note ?? null,
+    };
+    const saved = await action.run(
       () =>
-        createCampaign({
-          orgUnitId: unit.id,
-          name,
-          startsOn,
-          endsOn,
-          launchOn: launchOn || null,
-          parentId: parentId ? Number(parentId) : null,
-          planId: planId ? Number(planId) : null,
-        }),
-      t('activities.campaigns.created', { name }),
+        editing
+          ? updateCampaign(editing.id, { revision: editing.revision, ...fields })
+          : createCampaign({ orgUnitId: unit.id, ...fields }),
+      t(editing ? 'activities.campaigns.saved' : 'activities.campaigns.created', { name }),
     );
-    if (created) {
-      setName('');
-      onCreated();
+    if (saved) {
+      if (!editing) setName('');
+      onSaved();
     }
   }
+  const titleId = editing ? `edit-campaign-${editing.id}` : 'new-campaign';
   return (
-    <section class="card" aria-labelledby="new-campaign">
-      <h2 id="new-campaign">{t('activities.campaigns.new')}</h2>
+    <section class={editing ? undefined : 'card'} aria-labelledby={titleId}>
+      <h2 id={titleId} class={editing ? 'h3' : undefined}>
+        {editing
+          ? t('activities.campaigns.editTitle', { name: editing.name })
+          : t('activities.campaigns.new')}
+      </h2>
       <form class="form" onSubmit={submit}>
-        <OrgUnitPicker label={t('activities.form.unit')} value={unit} onChange={setUnit} />
+        {!editing && <OrgUnitPicker label={t('activities.form.unit')} value={picked} onChange={setUnit} />}
         <Field label={t('activities.campaigns.parent')}>
           {(control) => (
             <select
@@ -274,7 +337,17 @@ function NewCampaign({
           )}
         </Field>
         <FormMessages action={action} placedPaths={['name', 'startsOn', 'endsOn', 'launchOn', 'planId']} />
-        <SubmitButton isBusy={action.isSubmitting} label={t('activities.campaigns.create')} />
+        <div class="button-row">
+          <SubmitButton
+            isBusy={action.isSubmitting}
+            label={t(editing ? 'activities.campaigns.save' : 'activities.campaigns.create')}
+          />
+          {onCancel && (
+            <button type="button" class="button-quiet" onClick={onCancel}>
+              {t('common.cancel')}
+            </button>
+          )}
+        </div>
       </form>
     </section>
   );
