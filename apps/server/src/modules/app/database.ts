@@ -45,6 +45,12 @@ export async function createDatabase(options: DatabaseOptions): Promise<Database
         }) as typeof pg.types.getTypeParser,
       },
     });
+    // An idle pooled connection closed by the server (a restart, a failover, pg_terminate_backend)
+    // is dropped from the pool and replaced on the next query; unhandled, the pool's error event
+    // would end the process.
+    pool.on('error', (error) =>
+      process.stderr.write(`PostgreSQL closed an idle connection: ${error.message}\n`),
+    );
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return { db, engine: 'server', close: () => db.destroy() };
   }
