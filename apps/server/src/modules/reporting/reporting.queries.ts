@@ -11,7 +11,8 @@ import { splitStoredTables } from './reporting.activity-definitions.ts';
  * time; consolidated tables read the round totals kept by the transitions (`reporting.totals.ts`).
  */
 
-const asJson = <T>(value: unknown, fallback: T): T =>
+/** A jsonb column as read by either engine: parsed already (PGlite) or as text. */
+export const asJson = <T>(value: unknown, fallback: T): T =>
   value === null || value === undefined
     ? fallback
     : typeof value === 'string'

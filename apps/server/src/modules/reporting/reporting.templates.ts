@@ -19,6 +19,7 @@ import type { ReportTemplateRow } from '../app/database.types.ts';
 import { AppError } from '../app/errors.ts';
 import { insertAuditRecord } from '../audit/audit.queries.ts';
 import type { RequestMeta } from '../auth/auth.service.ts';
+import { asJson } from './reporting.queries.ts';
 
 /*
  * Editing report templates (issue 6 §1). A template is a family of versions under one code;
@@ -40,13 +41,6 @@ interface WriteDeps extends ServiceDeps {
 
 type Issue = { path: string; message: string };
 type StoredTable = Record<string, unknown> & { code?: unknown; title?: unknown };
-
-const asJson = <T>(value: unknown, fallback: T): T =>
-  value === null || value === undefined
-    ? fallback
-    : typeof value === 'string'
-      ? (JSON.parse(value) as T)
-      : (value as T);
 
 /** A stored table is a figures table when it lists data elements and names no other source. */
 function isFiguresTable(table: StoredTable): boolean {
