@@ -13,10 +13,9 @@
  *   consolidation (`spike-lost`);
  * - server memory (RSS, from /proc) at rest and the peak during the spike.
  *
- * Database: embedded, a fresh data folder with the scale generated in it; server, the database
- * of BINHDANG_BENCH_DATABASE_URL when it already holds a generated country (the national one takes
- * minutes to generate: `demo generate --scale national` once), else a new database next to
- * DATABASE_URL's, generated now and dropped afterwards.
+ * Database: embedded, a fresh data folder with the scale generated in it; server, a new database
+ * next to DATABASE_URL's, dropped afterwards: a copy of BINHDANG_BENCH_DATABASE_URL's country
+ * (generated there on first use: the national one takes minutes), or generated now.
  */
 import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -38,7 +37,7 @@ import {
   stopProcess,
   waitForHttp,
 } from '../src/modules/scale/scale.processes.ts';
-import { NATIONAL_UNIT, SCALE_TEMPLATE_CODE, type ScaleName } from '../src/modules/scale/scale.specs.ts';
+import { SCALE_TEMPLATE_CODE, type ScaleName, scales } from '../src/modules/scale/scale.specs.ts';
 
 export type RecordResult = (name: string, value: number, unit: string, baseline?: number | null) => void;
 
@@ -84,28 +83,46 @@ async function openTarget(scale: ScaleName): Promise<Target> {
       cleanup: async () => rmSync(dataDir, { recursive: true, force: true }),
     };
   }
-  const prepared = process.env.BINHDANG_BENCH_DATABASE_URL;
-  if (prepared && scale === 'national') {
-    const handle = await createDatabase({ databaseUrl: prepared, dataDir: '' });
-    await migrate(handle.db);
-    const generated = await handle.db
-      .selectFrom('org_units')
-      .select('id')
-      .where('code', '=', NATIONAL_UNIT.code)
-      .executeTakeFirst();
-    if (!generated) await generate(handle.db);
-    else log(`Using the country already generated in BINHDANG_BENCH_DATABASE_URL.`);
-    return {
-      db: handle.db,
-      close: () => handle.close(),
-      env: { ...baseEnv, DATABASE_URL: prepared },
-      cleanup: async () => {},
-    };
-  }
   const name = `binhdang_bench_${process.pid}`;
   const url = new URL(serverUrl);
   const admin = await createDatabase({ databaseUrl: serverUrl, dataDir: '', poolSize: 1 });
   await sql.raw(`drop database if exists ${name}`).execute(admin.db);
+  const prepared = process.env.BINHDANG_BENCH_DATABASE_URL;
+  if (prepared) {
+    // The prepared country is generated once and copied for each run (the spike submits the
+    // open round, so a run spends its database): a file-level copy takes seconds, not minutes.
+    const handle = await createDatabase({ databaseUrl: prepared, dataDir: '' });
+    await migrate(handle.db);
+    const provinces = await sql<{ count: number }>`
+      select count(*)::int as count from report_rounds c join report_rounds r on r.id = c.parent_round_id
+      where r.parent_round_id is null and r.period = (select max(period) from report_rounds)`.execute(
+      handle.db,
+    );
+    const found = provinces.rows[0]?.count ?? 0;
+    const expected = scales[scale].provinces === 'all' ? 34 : scales[scale].provinces;
+    if (found === 0) await generate(handle.db);
+    else if (found !== expected)
+      throw new Error(
+        `BINHDANG_BENCH_DATABASE_URL holds a country of ${found} provinces, not the ${scale} scale (${expected}).`,
+      );
+    else log(`Copying the ${scale} country already generated in BINHDANG_BENCH_DATABASE_URL…`);
+    await handle.close();
+    const preparedName = decodeURIComponent(new URL(prepared).pathname.slice(1));
+    await sql
+      .raw(`create database ${name} template "${preparedName.replaceAll('"', '""')}"`)
+      .execute(admin.db);
+    url.pathname = `/${name}`;
+    const copy = await createDatabase({ databaseUrl: url.toString(), dataDir: '' });
+    return {
+      db: copy.db,
+      close: () => copy.close(),
+      env: { ...baseEnv, DATABASE_URL: url.toString() },
+      cleanup: async () => {
+        await sql.raw(`drop database if exists ${name}`).execute(admin.db);
+        await admin.close();
+      },
+    };
+  }
   await sql.raw(`create database ${name}`).execute(admin.db);
   url.pathname = `/${name}`;
   const handle = await createDatabase({ databaseUrl: url.toString(), dataDir: '' });
@@ -497,9 +514,8 @@ async function notCounted(base: string, prepared: Prepared, outcome: SpikeOutcom
   return lost;
 }
 
-export async function benchScale(record: RecordResult, isQuick: boolean): Promise<string> {
+export async function benchScale(record: RecordResult, scale: ScaleName, isQuick: boolean): Promise<string> {
   const onServer = Boolean(process.env.DATABASE_URL);
-  const scale: ScaleName = isQuick ? 'tiny' : onServer ? 'national' : 'province';
   const target = await openTarget(scale);
   let server: ChildProcess | null = null;
   try {

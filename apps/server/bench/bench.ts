@@ -1,5 +1,6 @@
 /**
- * `npm run bench [-- --quick]`: the figures binhdang's targets are judged by, printed as a
+ * `npm run bench [-- --quick] [--only import,web,api,scale,cold-start] [--scale tiny|province|national]`:
+ * the figures binhdang's targets are judged by, printed as a
  * table and written to bench-results.json as `[{ name, value, unit, baseline, ratio }]`.
  * Runs on the embedded engine, or on the PostgreSQL server when DATABASE_URL is set.
  *
@@ -16,11 +17,13 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { loadConfig, repositoryRoot } from '../src/modules/app/config.ts';
 import { createApi } from '../src/modules/app/server.ts';
 import { readPlanText } from '../src/modules/imports/plan-reader.ts';
 import { freePort, waitForHttp } from '../src/modules/scale/scale.processes.ts';
+import { type ScaleName, scaleNames } from '../src/modules/scale/scale.specs.ts';
 import { ensureDemoAccounts } from '../src/modules/seed/demo-accounts.ts';
 import { seedDemoPlans } from '../src/modules/seed/demo-plans.ts';
 import { createTestDatabase } from '../test/test-database.ts';
@@ -35,7 +38,25 @@ interface Result {
   ratio: number | null;
 }
 
-const isQuick = process.argv.includes('--quick');
+const { values: options } = parseArgs({
+  options: {
+    quick: { type: 'boolean', default: false },
+    only: { type: 'string' },
+    scale: { type: 'string' },
+  },
+});
+const isQuick = options.quick;
+const groups = ['import', 'web', 'api', 'scale', 'cold-start'] as const;
+const only = new Set(options.only ? options.only.split(',') : groups);
+for (const group of only)
+  if (!(groups as readonly string[]).includes(group))
+    throw new Error(`--only: ${group}? (${groups.join(', ')})`);
+if (options.scale && !(scaleNames as readonly string[]).includes(options.scale))
+  throw new Error(`--scale: ${options.scale}? (${scaleNames.join(', ')})`);
+/** Tiny with --quick; else national on the server and the largest province embedded, unless --scale says. */
+const scale: ScaleName =
+  (options.scale as ScaleName | undefined) ??
+  (isQuick ? 'tiny' : process.env.DATABASE_URL ? 'national' : 'province');
 const results: Result[] = [];
 
 function record(name: string, value: number, unit: string, baseline: number | null = null) {
@@ -225,11 +246,11 @@ async function benchColdStart() {
   }
 }
 
-benchImport();
-benchWeb();
-await benchApi();
-const scaleNote = await benchScale(record, isQuick);
-await benchColdStart();
+if (only.has('import')) benchImport();
+if (only.has('web')) benchWeb();
+if (only.has('api')) await benchApi();
+const scaleNote = only.has('scale') ? await benchScale(record, scale, isQuick) : 'no scale';
+if (only.has('cold-start')) await benchColdStart();
 
 const engineName = process.env.DATABASE_URL ? 'PostgreSQL server' : 'embedded PGlite';
 console.log(

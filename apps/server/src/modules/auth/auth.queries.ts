@@ -1,4 +1,5 @@
 import type { Role } from '@binhdang/contracts';
+import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { ActorGrant } from '../access/access.policy.ts';
 import type { Db } from '../app/database.ts';
 
@@ -24,11 +25,15 @@ export async function findGrantsOfUser(
   }));
 }
 
-export function findSessionWithUser(db: Db, sessionId: string) {
-  return db
+/**
+ * A session with its user and the user's grants, in one query: every signed-in request runs it
+ * first, so it is one round trip (national scale, issue 8).
+ */
+export async function findSessionWithUser(db: Db, sessionId: string) {
+  const row = await db
     .selectFrom('sessions as s')
     .innerJoin('users as u', 'u.id', 's.user_id')
-    .select([
+    .select((eb) => [
       's.id',
       's.user_id',
       's.csrf_token',
@@ -39,7 +44,17 @@ export function findSessionWithUser(db: Db, sessionId: string) {
       'u.display_name',
       'u.is_active',
       'u.totp_enabled',
+      jsonArrayFrom(
+        eb
+          .selectFrom('role_grants as g')
+          .leftJoin('org_units as o', 'o.id', 'g.org_unit_id')
+          .select(['g.id', 'g.role', 'g.org_unit_id as orgUnitId', 'o.path as unitPath'])
+          .whereRef('g.user_id', '=', 's.user_id')
+          .orderBy('g.id'),
+      ).as('grants'),
     ])
     .where('s.id', '=', sessionId)
     .executeTakeFirst();
+  if (!row) return undefined;
+  return { ...row, grants: row.grants.map((grant) => ({ ...grant, role: grant.role as Role })) };
 }

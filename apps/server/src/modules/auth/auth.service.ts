@@ -246,9 +246,8 @@ export async function authenticate(
       .execute();
   }
 
-  const grants = await findGrantsOfUser(db, row.user_id);
   return {
-    actor: { userId: row.user_id, username: row.username, sessionId: row.id, grants },
+    actor: { userId: row.user_id, username: row.username, sessionId: row.id, grants: row.grants },
     session: {
       id: row.id,
       csrfToken: row.csrf_token,

@@ -226,9 +226,10 @@ export interface StoredValueRow {
 }
 
 /** Stored values of these units and periods (all elements unless given). */
+/** Stored figures; with `forUpdate`, the rows read stay locked until the transaction ends. */
 export async function findValues(
   db: Db,
-  filter: { unitIds: number[]; periods?: string[]; elementIds?: number[] },
+  filter: { unitIds: number[]; periods?: string[]; elementIds?: number[]; forUpdate?: boolean },
 ): Promise<StoredValueRow[]> {
   if (filter.unitIds.length === 0) return [];
   let query = db
@@ -253,7 +254,7 @@ export async function findValues(
     if (filter.elementIds.length === 0) return [];
     query = query.where('v.data_element_id', 'in', filter.elementIds);
   }
-  return query.execute();
+  return (filter.forUpdate ? query.forUpdate('v') : query).execute();
 }
 
 function escapeLike(value: string): string {

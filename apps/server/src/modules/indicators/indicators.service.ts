@@ -357,14 +357,18 @@ async function resolveItems(
   db: Db,
   catalogue: CatalogueModel,
   items: WriteItem[],
+  knownUnits: ResolvedCell['unit'][] = [],
 ): Promise<{ cells: ResolvedCell[]; problems: ItemProblem[] }> {
-  const units = await findUnitsByIdsOrCodes(
-    db,
-    items.flatMap((item) => (item.orgUnitId !== undefined ? [item.orgUnitId] : [])),
-    items.flatMap((item) =>
-      item.orgUnitId === undefined && item.orgUnit !== undefined ? [item.orgUnit] : [],
-    ),
-  );
+  const known = new Set(knownUnits.map((unit) => unit.id));
+  const units = items.every((item) => item.orgUnitId !== undefined && known.has(item.orgUnitId))
+    ? knownUnits
+    : await findUnitsByIdsOrCodes(
+        db,
+        items.flatMap((item) => (item.orgUnitId !== undefined ? [item.orgUnitId] : [])),
+        items.flatMap((item) =>
+          item.orgUnitId === undefined && item.orgUnit !== undefined ? [item.orgUnit] : [],
+        ),
+      );
   const unitById = new Map(units.map((unit) => [unit.id, unit]));
   const unitByCode = new Map(units.map((unit) => [unit.code, unit]));
   const cells: ResolvedCell[] = [];
@@ -444,6 +448,74 @@ function addToMap(map: CellMap, outer: string, element: string, key: string, val
   cells.set(key, value);
 }
 
+const storedCellMap = (stored: StoredValueRow[]) =>
+  new Map(
+    stored.map((row) => [
+      `${row.data_element_id}|${row.org_unit_id}|${row.period}|${row.disaggregation}`,
+      row,
+    ]),
+  );
+
+/**
+ * Runs the rules on the stored figures with the batch applied and refuses the batch
+ * (`figures.validation_failed`) on an error, or on a warning whose cell has no comment, sent or
+ * stored. Returns every message (warnings with comments included).
+ */
+function assertBatchValid(
+  catalogue: CatalogueModel,
+  stored: StoredValueRow[],
+  cells: ResolvedCell[],
+  storedByCell = storedCellMap(stored),
+): ValidationMessage[] {
+  const messages = validateBatch(catalogue, stored, cells);
+  const commentOf = (message: ValidationMessage) => {
+    const cell = cells.find(
+      (candidate) =>
+        candidate.element.code === message.cell.dataElement &&
+        candidate.unit.id === message.cell.orgUnitId &&
+        candidate.period === message.cell.period &&
+        candidate.key === message.cell.disaggregation,
+    );
+    if (cell?.comment) return cell.comment;
+    const element = catalogue.elements.get(message.cell.dataElement);
+    return storedByCell.get(
+      `${element?.id}|${message.cell.orgUnitId}|${message.cell.period}|${message.cell.disaggregation}`,
+    )?.comment;
+  };
+  const blocking = messages.filter((message) => message.importance === 'error' || !commentOf(message));
+  if (blocking.length > 0) throw new AppError('figures.validation_failed', { validation: blocking });
+  return messages;
+}
+
+/**
+ * A report's submission: its stored figures of `period` among `elementIds`, taken as a batch
+ * written again, must pass validation — what a dry run of `writeValues` checks, over figures
+ * the caller has read already (with the unit's other figures of `period` and of the period
+ * before, which the rules look up) and locked.
+ */
+export function assertStoredFiguresValid(input: {
+  actor: Actor;
+  catalogue: CatalogueModel;
+  unit: ResolvedCell['unit'];
+  period: string;
+  elementIds: Set<number>;
+  stored: StoredValueRow[];
+}): void {
+  assertCanWriteFigures(input.actor, [input.unit]);
+  const cells: ResolvedCell[] = input.stored
+    .filter((row) => row.period === input.period && input.elementIds.has(row.data_element_id))
+    .map((row, index) => ({
+      index,
+      element: input.catalogue.elementsById.get(row.data_element_id)!,
+      unit: input.unit,
+      period: row.period,
+      key: row.disaggregation,
+      value: row.value,
+      comment: row.comment,
+    }));
+  if (cells.length > 0) assertBatchValid(input.catalogue, input.stored, cells);
+}
+
 /** Runs the rules on the stored figures with the batch applied. */
 function validateBatch(
   catalogue: CatalogueModel,
@@ -500,19 +572,25 @@ export async function writeValues({
   input,
   issuePath = (index, field) => `items.${index}.${field}`,
   transaction,
+  known,
 }: WriteDeps & {
   input: z.infer<typeof valuesWriteInput>;
   issuePath?: (index: number, field: string) => string;
   /** The caller's open transaction (a report save), so its text and these figures commit together. */
   transaction?: Transaction<Database>;
+  /**
+   * What the caller has read already in this request (a report save: the catalogue and the
+   * report's unit), so that the busiest write path does not read it again.
+   */
+  known?: { catalogue: CatalogueModel; units: ResolvedCell['unit'][] };
 }): Promise<ValuesWriteResult> {
   // Inside a caller's transaction every statement must use it: the embedded engine has one
   // connection, lent to the open transaction.
   const db = (transaction ?? outerDb) as Db;
   const inTransaction = <T>(work: (trx: Transaction<Database>) => Promise<T>) =>
     transaction ? work(transaction) : outerDb.transaction().execute(work);
-  const catalogue = await loadCatalogue(db);
-  const { cells, problems } = await resolveItems(db, catalogue, input.items);
+  const catalogue = known?.catalogue ?? (await loadCatalogue(db));
+  const { cells, problems } = await resolveItems(db, catalogue, input.items, known?.units);
   if (problems.length > 0) {
     throw new AppError('figures.invalid_input', {
       issues: problems.map((problem) => ({
@@ -528,14 +606,8 @@ export async function writeValues({
   return inTransaction(async (trx) => {
     const unitIds = [...new Set(cells.map((cell) => cell.unit.id))];
     const periods = [...new Set(cells.flatMap((cell) => [cell.period, previousPeriod(cell.period)]))];
-    // Lock the stored figures of the touched units and periods so two writers validate in turn.
-    await trx
-      .selectFrom('data_values')
-      .select('id')
-      .where('org_unit_id', 'in', unitIds)
-      .where('period', 'in', periods)
-      .forUpdate()
-      .execute();
+    // Read and lock the stored figures of the touched units and periods, so two writers validate in turn.
+    const stored = await findValues(trx, { unitIds, periods, forUpdate: true });
     if (!input.dryRun)
       await assertFiguresUnlocked(
         trx,
@@ -548,30 +620,8 @@ export async function writeValues({
         })),
         issuePath,
       );
-    const stored = await findValues(trx, { unitIds, periods });
-    const storedByCell = new Map(
-      stored.map((row) => [
-        `${row.data_element_id}|${row.org_unit_id}|${row.period}|${row.disaggregation}`,
-        row,
-      ]),
-    );
-    const messages = validateBatch(catalogue, stored, cells);
-    const commentOf = (message: ValidationMessage) => {
-      const cell = cells.find(
-        (candidate) =>
-          candidate.element.code === message.cell.dataElement &&
-          candidate.unit.id === message.cell.orgUnitId &&
-          candidate.period === message.cell.period &&
-          candidate.key === message.cell.disaggregation,
-      );
-      if (cell?.comment) return cell.comment;
-      const element = catalogue.elements.get(message.cell.dataElement);
-      return storedByCell.get(
-        `${element?.id}|${message.cell.orgUnitId}|${message.cell.period}|${message.cell.disaggregation}`,
-      )?.comment;
-    };
-    const blocking = messages.filter((message) => message.importance === 'error' || !commentOf(message));
-    if (blocking.length > 0) throw new AppError('figures.validation_failed', { validation: blocking });
+    const storedByCell = storedCellMap(stored);
+    const messages = assertBatchValid(catalogue, stored, cells, storedByCell);
     const results: ValuesWriteResult['items'] = [];
     // Written in three statements whatever the batch size (a report is ~100 cells): deletions,
     // one multi-row upsert, one multi-row history insert.

@@ -5,9 +5,9 @@ import { AppError } from '../app/errors.ts';
 import { pathInScope } from '../plans/plans.policy.ts';
 import {
   findRound,
-  findSubmission,
+  findSubmissionContext,
   type RoundWithUnit,
-  type SubmissionWithUnit,
+  type SubmissionContext,
 } from './reporting.queries.ts';
 
 /*
@@ -51,12 +51,12 @@ export async function loadSubmissionForRead(
   db: Db,
   actor: Actor,
   submissionId: number,
-): Promise<{ submission: SubmissionWithUnit; round: RoundWithUnit }> {
-  const submission = await findSubmission(db, submissionId);
-  if (!submission) throw new AppError('reporting.submission_not_found');
-  const round = (await findRound(db, submission.round_id))!;
-  if (!canReadSubmission(actor, round, submission.unit_path)) throw new AppError('auth.out_of_scope');
-  return { submission, round };
+): Promise<SubmissionContext> {
+  const context = await findSubmissionContext(db, submissionId);
+  if (!context) throw new AppError('reporting.submission_not_found');
+  if (!canReadSubmission(actor, context.round, context.submission.unit_path))
+    throw new AppError('auth.out_of_scope');
+  return context;
 }
 
 export function canSubmitFor(actor: Actor, unitPath: string): boolean {
@@ -71,23 +71,22 @@ export async function loadSubmissionForWrite(
   db: Db,
   actor: Actor,
   submissionId: number,
-): Promise<{ submission: SubmissionWithUnit; round: RoundWithUnit }> {
-  const submission = await findSubmission(db, submissionId);
-  if (!submission) throw new AppError('reporting.submission_not_found');
-  if (!canSubmitFor(actor, submission.unit_path)) throw new AppError('auth.out_of_scope');
-  return { submission, round: (await findRound(db, submission.round_id))! };
+): Promise<SubmissionContext> {
+  const context = await findSubmissionContext(db, submissionId);
+  if (!context) throw new AppError('reporting.submission_not_found');
+  if (!canSubmitFor(actor, context.submission.unit_path)) throw new AppError('auth.out_of_scope');
+  return context;
 }
 
 export async function loadSubmissionForReview(
   db: Db,
   actor: Actor,
   submissionId: number,
-): Promise<{ submission: SubmissionWithUnit; round: RoundWithUnit }> {
-  const submission = await findSubmission(db, submissionId);
-  if (!submission) throw new AppError('reporting.submission_not_found');
-  const round = (await findRound(db, submission.round_id))!;
-  if (!canManageRound(actor, round.unit_path)) throw new AppError('auth.out_of_scope');
-  return { submission, round };
+): Promise<SubmissionContext> {
+  const context = await findSubmissionContext(db, submissionId);
+  if (!context) throw new AppError('reporting.submission_not_found');
+  if (!canManageRound(actor, context.round.unit_path)) throw new AppError('auth.out_of_scope');
+  return context;
 }
 
 /**

@@ -16,7 +16,7 @@ import {
   type UnitTimeliness,
   type ValueWriteItem,
 } from '@binhdang/contracts';
-import { sql, type Transaction } from 'kysely';
+import { type ExpressionBuilder, sql, type Transaction } from 'kysely';
 import type { z } from 'zod';
 import { type Actor, isPathInScope, scopeOf } from '../access/access.policy.ts';
 import type { Db } from '../app/database.ts';
@@ -25,8 +25,13 @@ import { todayInVietnam } from '../app/dates.ts';
 import { AppError } from '../app/errors.ts';
 import { insertAuditRecord } from '../audit/audit.queries.ts';
 import type { RequestMeta } from '../auth/auth.service.ts';
-import { type CatalogueModel, findValues, loadCatalogue } from '../indicators/indicators.queries.ts';
-import { writeValues } from '../indicators/indicators.service.ts';
+import {
+  type CatalogueModel,
+  findValues,
+  loadCatalogue,
+  type StoredValueRow,
+} from '../indicators/indicators.queries.ts';
+import { assertStoredFiguresValid, writeValues } from '../indicators/indicators.service.ts';
 import { previousPeriod, runValidation } from '../indicators/indicators.validation.ts';
 import { notifySubmissionReviewed } from '../notifications/notifications.service.ts';
 import { loadUnitInScope } from '../org-units/org-units.policy.ts';
@@ -59,12 +64,12 @@ import {
   findChildRounds,
   findRoundSubmissions,
   findRoundsWithMissing,
-  findSubmissionEvents,
   findSubmissionsToDo,
   findSubmissionsToReview,
   findTemplate,
   findTemplates,
   type RoundWithUnit,
+  type SubmissionContext,
   type SubmissionWithUnit,
   searchRounds,
   type TemplateModel,
@@ -401,25 +406,32 @@ export async function getSubmission({
   actor,
   submissionId,
 }: ServiceDeps & { submissionId: number }): Promise<Submission> {
-  const { submission, round } = await loadSubmissionForRead(db, actor, submissionId);
-  const [template, catalogue, events, updater] = await Promise.all([
-    findTemplate(db, round.template_id),
-    loadCatalogue(db),
-    findSubmissionEvents(db, submission.id),
-    submission.updated_by
-      ? db
-          .selectFrom('users')
-          .select('display_name')
-          .where('id', '=', submission.updated_by)
-          .executeTakeFirst()
-      : undefined,
-  ]);
-  const elements = tableElements(catalogue, [...templateElementCodes(template!)]);
-  const stored = await findValues(db, {
-    unitIds: [submission.org_unit_id],
-    periods: [round.period, previousPeriod(round.period)],
-    elementIds: elements.map((element) => element.id),
-  });
+  return submissionView(db, actor, await loadSubmissionForRead(db, actor, submissionId));
+}
+
+/**
+ * A report as its editor and its reviewer see it. A save or submit passes what it has read and
+ * written already (the catalogue, the unit's figures of the period and the one before) so that
+ * the answer costs no more queries than it must.
+ */
+async function submissionView(
+  db: Db,
+  actor: Actor,
+  context: SubmissionContext,
+  known?: { catalogue: CatalogueModel; stored: StoredValueRow[] },
+): Promise<Submission> {
+  const { submission, round, template, events } = context;
+  const catalogue = known?.catalogue ?? (await loadCatalogue(db));
+  const elements = tableElements(catalogue, [...templateElementCodes(template)]);
+  const elementIds = new Set(elements.map((element) => element.id));
+  const stored = (
+    known?.stored ??
+    (await findValues(db, {
+      unitIds: [submission.org_unit_id],
+      periods: [round.period, previousPeriod(round.period)],
+      elementIds: [...elementIds],
+    }))
+  ).filter((row) => elementIds.has(row.data_element_id));
   const current = stored.filter((row) => row.period === round.period);
   const cellsOf = (elementId: number) =>
     new Map<string, StoredCell>(
@@ -427,7 +439,7 @@ export async function getSubmission({
         .filter((row) => row.data_element_id === elementId)
         .map((row) => [row.disaggregation, { value: row.value, comment: row.comment }]),
     );
-  const tables: AppendixTable[] = template!.tables.map((table) => ({
+  const tables: AppendixTable[] = template.tables.map((table) => ({
     code: table.code,
     title: table.title,
     rows: tableElements(catalogue, table.dataElements).map((element) =>
@@ -442,10 +454,10 @@ export async function getSubmission({
   const canSubmit = canSubmitFor(actor, submission.unit_path);
   return {
     ...toSubmissionSummary(submission, round),
-    round: (({ completeness: _c, ...rest }) => rest)(toRoundSummary(round, template!, undefined)),
-    sections: template!.outline.map((section) => ({ ...section, answer: narrative[section.key] ?? '' })),
+    round: (({ completeness: _c, ...rest }) => rest)(toRoundSummary(round, template, undefined)),
+    sections: template.outline.map((section) => ({ ...section, answer: narrative[section.key] ?? '' })),
     tables,
-    activityTables: await submissionActivityTables(db, submission, round, template!),
+    activityTables: await submissionActivityTables(db, submission, round, template),
     validation: validateStored(catalogue, submission.org_unit_id, round.period, stored, elements),
     history: events.map((event) => ({
       action: event.action as Submission['history'][number]['action'],
@@ -456,7 +468,7 @@ export async function getSubmission({
       at: event.at.toISOString(),
     })),
     updatedAt: submission.updated_at.toISOString(),
-    updatedBy: updater?.display_name ?? null,
+    updatedBy: submission.updated_by_name,
     can: {
       edit: isOpen && canSubmit,
       submit: isOpen && canSubmit,
@@ -537,11 +549,11 @@ export async function saveSubmission({
   submissionId,
   input,
 }: WriteDeps & { submissionId: number; input: z.output<typeof submissionSaveInput> }): Promise<Submission> {
-  const { submission, round } = await loadSubmissionForWrite(db, actor, submissionId);
+  const context = await loadSubmissionForWrite(db, actor, submissionId);
+  const { submission, round, template } = context;
   assertRoundOpen(round);
   assertEditable(submission.status);
   if (input.revision !== submission.revision) throw new AppError('reporting.conflict');
-  const template = (await findTemplate(db, round.template_id))!;
 
   const sectionKeys = new Set(template.outline.map((section) => section.key));
   const unknownSections = Object.keys(input.narrative).filter((key) => !sectionKeys.has(key));
@@ -564,8 +576,10 @@ export async function saveSubmission({
         ],
   );
   if (outside.length > 0) throw new AppError('figures.invalid_input', { issues: outside });
+  const catalogue = await loadCatalogue(db);
+  const elementIds = tableElements(catalogue, [...elementCodes]).map((element) => element.id);
 
-  await db.transaction().execute(async (trx) => {
+  const saved = await db.transaction().execute(async (trx) => {
     const updated = await trx
       .updateTable('report_submissions')
       .set((eb) => ({
@@ -577,8 +591,10 @@ export async function saveSubmission({
       .where('id', '=', submission.id)
       .where('revision', '=', input.revision)
       .where('status', 'in', ['draft', 'returned'])
+      .returning(['narrative', 'revision', 'updated_by', 'updated_at'])
+      .returning(updaterName(actor))
       .executeTakeFirst();
-    if (Number(updated.numUpdatedRows) !== 1) throw new AppError('reporting.conflict');
+    if (!updated) throw new AppError('reporting.conflict');
 
     if (input.figures.length > 0) {
       const items: ValueWriteItem[] = input.figures.map((figure) => ({
@@ -597,6 +613,7 @@ export async function saveSubmission({
         meta,
         input: { items: items as never, dryRun: false },
         issuePath: (index, field) => `figures.${index}.${field}`,
+        known: { catalogue, units: [unitOf(submission)] },
       });
     }
     await insertAuditRecord(trx, {
@@ -612,9 +629,32 @@ export async function saveSubmission({
       },
       ip: meta.ip,
     });
+    const stored = await findValues(trx, {
+      unitIds: [submission.org_unit_id],
+      periods: [round.period, previousPeriod(round.period)],
+      elementIds,
+    });
+    return { updated, stored };
   });
-  return getSubmission({ db, clock, actor, submissionId: submission.id });
+  return submissionView(
+    db,
+    actor,
+    { ...context, submission: { ...submission, ...saved.updated } },
+    { catalogue, stored: saved.stored },
+  );
 }
+
+/** The report's unit as the figures writer knows it. */
+const unitOf = (submission: SubmissionWithUnit) => ({
+  id: submission.org_unit_id,
+  code: submission.unit_code,
+  name: submission.unit_name,
+  path: submission.unit_path,
+});
+
+/** `returning` the name of who changes a report (the actor), for the answer's "updated by". */
+const updaterName = (actor: Actor) => (eb: ExpressionBuilder<Database, 'report_submissions'>) =>
+  eb.selectFrom('users').select('display_name').where('id', '=', actor.userId).as('updated_by_name');
 
 async function recordTransition(
   trx: Transaction<Database>,
@@ -659,14 +699,16 @@ export async function submitSubmission(
   deps: WriteDeps & { submissionId: number; input: { revision: number; comment: string | null } },
 ): Promise<Submission> {
   const { db, clock, actor, submissionId, input } = deps;
-  const { submission, round } = await loadSubmissionForWrite(db, actor, submissionId);
+  const context = await loadSubmissionForWrite(db, actor, submissionId);
+  const { submission, round, template } = context;
   assertRoundOpen(round);
   assertEditable(submission.status);
   if (input.revision !== submission.revision) throw new AppError('reporting.conflict');
-  const [template, catalogue] = await Promise.all([findTemplate(db, round.template_id), loadCatalogue(db)]);
-  const elements = tableElements(catalogue, [...templateElementCodes(template!)]);
+  const catalogue = await loadCatalogue(db);
+  const elements = tableElements(catalogue, [...templateElementCodes(template)]);
+  const action = submission.first_submitted_at ? 'resubmitted' : 'submitted';
 
-  await db.transaction().execute(async (trx) => {
+  const submitted = await db.transaction().execute(async (trx) => {
     const now = clock();
     const updated = await trx
       .updateTable('report_submissions')
@@ -681,41 +723,31 @@ export async function submitSubmission(
       .where('id', '=', submission.id)
       .where('revision', '=', input.revision)
       .where('status', 'in', ['draft', 'returned'])
+      .returning(['status', 'submitted_at', 'first_submitted_at', 'revision', 'updated_by', 'updated_at'])
+      .returning(updaterName(actor))
       .executeTakeFirst();
-    if (Number(updated.numUpdatedRows) !== 1) throw new AppError('reporting.conflict');
+    if (!updated) throw new AppError('reporting.conflict');
 
+    // The unit's figures of the period and of the one before (the rules look back), locked
+    // like a write of them would lock them: the report's figures must pass validation.
     const stored = await findValues(trx, {
       unitIds: [submission.org_unit_id],
-      periods: [round.period],
-      elementIds: elements.map((element) => element.id),
+      periods: [round.period, previousPeriod(round.period)],
+      forUpdate: true,
     });
-    if (stored.length > 0) {
-      await writeValues({
-        ...deps,
-        db,
-        transaction: trx,
-        input: {
-          dryRun: true,
-          items: stored.map((row) => ({
-            dataElementId: row.data_element_id,
-            orgUnitId: row.org_unit_id,
-            period: row.period,
-            disaggregation: row.disaggregation,
-            value: row.value,
-            comment: row.comment,
-          })) as never,
-        },
-      });
-    }
-    await recordTransition(trx, deps, submission, {
-      action: submission.first_submitted_at ? 'resubmitted' : 'submitted',
-      to: 'submitted',
-      comment: input.comment,
+    assertStoredFiguresValid({
+      actor,
+      catalogue,
+      unit: unitOf(submission),
+      period: round.period,
+      elementIds: new Set(elements.map((element) => element.id)),
+      stored,
     });
+    await recordTransition(trx, deps, submission, { action, to: 'submitted', comment: input.comment });
     await freezeActivityTables(trx, {
       submission,
       round,
-      template: template!,
+      template,
       revision: input.revision + 1,
       now,
     });
@@ -725,8 +757,22 @@ export async function submitSubmission(
       bucket: 'submitted',
       sign: 1,
     });
+    return { updated, stored, now };
   });
-  return getSubmission({ db, clock, actor, submissionId: submission.id });
+  const event = {
+    action,
+    from_status: submission.status,
+    to_status: 'submitted',
+    comment: input.comment,
+    at: submitted.now,
+    display_name: submitted.updated.updated_by_name ?? '',
+  };
+  return submissionView(
+    db,
+    actor,
+    { ...context, submission: { ...submission, ...submitted.updated }, events: [...context.events, event] },
+    { catalogue, stored: submitted.stored },
+  );
 }
 
 /**
@@ -738,13 +784,13 @@ export async function reviewSubmission(
   deps: WriteDeps & { submissionId: number; decision: 'returned' | 'accepted'; comment: string | null },
 ): Promise<Submission> {
   const { db, clock, actor, submissionId, decision, comment } = deps;
-  const { submission, round } = await loadSubmissionForReview(db, actor, submissionId);
+  const { submission, round, template } = await loadSubmissionForReview(db, actor, submissionId);
   assertRoundOpen(round);
   if (submission.status === 'accepted' && decision === 'accepted') throw new AppError('reporting.locked');
   if (submission.status !== 'submitted' && submission.status !== 'accepted')
     throw new AppError('reporting.invalid_transition');
-  const [template, catalogue] = await Promise.all([findTemplate(db, round.template_id), loadCatalogue(db)]);
-  const elements = tableElements(catalogue, [...templateElementCodes(template!)]);
+  const catalogue = await loadCatalogue(db);
+  const elements = tableElements(catalogue, [...templateElementCodes(template)]);
   const from = submission.status as TotalsBucket;
 
   await db.transaction().execute(async (trx) => {

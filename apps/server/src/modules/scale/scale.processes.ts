@@ -50,11 +50,22 @@ export async function waitForHttp(url: string, child: ChildProcess, timeoutMs: n
   throw new Error(`${url}: no answer within ${timeoutMs / 1000} s`);
 }
 
-/** `serve` as production runs it: the CLI in its own node process (tsx as a loader, so the pid is the server's). */
+/**
+ * `serve` as production runs it: the CLI in its own node process (tsx as a loader, so the pid is
+ * the server's). With BINHDANG_PROFILE_DIR set, the process writes a V8 CPU profile there when it
+ * stops (open it in Chrome's DevTools).
+ */
 export function spawnServe(env: NodeJS.ProcessEnv): ChildProcess {
+  const profileDir = env.BINHDANG_PROFILE_DIR;
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', path.join('apps', 'server', 'src', 'cli.ts'), 'serve'],
+    [
+      ...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []),
+      '--import',
+      'tsx',
+      path.join('apps', 'server', 'src', 'cli.ts'),
+      'serve',
+    ],
     {
       cwd: repositoryRoot,
       env,
