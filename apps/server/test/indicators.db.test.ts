@@ -240,6 +240,39 @@ describeEachEngine('indicators and figures', (engine) => {
     expect(audit.length).toBeGreaterThanOrEqual(2);
   });
 
+  it('stores comments with quotes, commas, braces and backslashes as typed (figures are written as arrays)', async () => {
+    const unitId = await app.unitId(BINH_LU);
+    const comments = [
+      'Theo "Kế hoạch 313", mục {II}',
+      'Đường dẫn C:\\bao-cao\\2027',
+      'NULL',
+      'Dấu ; và , giữa câu',
+    ];
+    const written = await write(
+      reporter,
+      comments.map((comment, index) => item('CQ_TONG', BINH_LU, String(2027 + index), 'total', 5, comment)),
+    );
+    expect(written.status).toBe(200);
+    const stored = await app.db
+      .selectFrom('data_values')
+      .select(['period', 'comment', 'value'])
+      .where('org_unit_id', '=', unitId)
+      .where('period', 'in', ['2027', '2028', '2029', '2030'])
+      .orderBy('period')
+      .execute();
+    expect(stored.map((row) => row.comment)).toEqual(comments);
+    const history = await app.db
+      .selectFrom('data_value_history')
+      .select(['comment', 'action', 'previous_value'])
+      .where('org_unit_id', '=', unitId)
+      .where('period', 'in', ['2027', '2028', '2029', '2030'])
+      .orderBy('period')
+      .execute();
+    expect(history).toEqual(
+      comments.map((comment) => ({ comment, action: 'created', previous_value: null })),
+    );
+  });
+
   it('inherits targets national → province → commune', async () => {
     const communeId = await app.unitId(DOAN_KET);
     const provinceId = await app.unitId(PROVINCE);

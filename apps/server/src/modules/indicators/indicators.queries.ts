@@ -226,10 +226,9 @@ export interface StoredValueRow {
 }
 
 /** Stored values of these units and periods (all elements unless given). */
-/** Stored figures; with `forUpdate`, the rows read stay locked until the transaction ends. */
 export async function findValues(
   db: Db,
-  filter: { unitIds: number[]; periods?: string[]; elementIds?: number[]; forUpdate?: boolean },
+  filter: { unitIds: number[]; periods?: string[]; elementIds?: number[] },
 ): Promise<StoredValueRow[]> {
   if (filter.unitIds.length === 0) return [];
   let query = db
@@ -254,7 +253,29 @@ export async function findValues(
     if (filter.elementIds.length === 0) return [];
     query = query.where('v.data_element_id', 'in', filter.elementIds);
   }
-  return (filter.forUpdate ? query.forUpdate('v') : query).execute();
+  return query.execute();
+}
+
+/** A stored figure without who changed it and when: what validation, writes and report views need. */
+export type FigureRow = Omit<StoredValueRow, 'updated_at' | 'updated_by_name'>;
+
+/**
+ * Stored figures of some units and periods (optionally some elements), lean: the report save and
+ * submit read them on every call. With `forUpdate`, the rows stay locked until the transaction ends.
+ */
+export async function findFigures(
+  db: Db,
+  filter: { unitIds: number[]; periods: string[]; elementIds?: number[]; forUpdate?: boolean },
+): Promise<FigureRow[]> {
+  if (filter.unitIds.length === 0 || filter.periods.length === 0) return [];
+  if (filter.elementIds?.length === 0) return [];
+  let query = db
+    .selectFrom('data_values')
+    .select(['data_element_id', 'org_unit_id', 'period', 'disaggregation', 'value', 'comment'])
+    .where('org_unit_id', 'in', filter.unitIds)
+    .where('period', 'in', filter.periods);
+  if (filter.elementIds) query = query.where('data_element_id', 'in', filter.elementIds);
+  return (filter.forUpdate ? query.forUpdate() : query).execute();
 }
 
 function escapeLike(value: string): string {

@@ -24,7 +24,7 @@ import {
   type valueListQuery,
   type valuesWriteInput,
 } from '@binhdang/contracts';
-import type { Insertable, Transaction } from 'kysely';
+import { type Insertable, sql, type Transaction } from 'kysely';
 import type { z } from 'zod';
 import type { Actor } from '../access/access.policy.ts';
 import type { Db } from '../app/database.ts';
@@ -54,6 +54,8 @@ import {
   type CatalogueModel,
   countUnitsUnderPaths,
   type ElementModel,
+  type FigureRow,
+  findFigures,
   findTargets,
   findUnitsByIdsOrCodes,
   findValues,
@@ -448,7 +450,7 @@ function addToMap(map: CellMap, outer: string, element: string, key: string, val
   cells.set(key, value);
 }
 
-const storedCellMap = (stored: StoredValueRow[]) =>
+const storedCellMap = (stored: FigureRow[]) =>
   new Map(
     stored.map((row) => [
       `${row.data_element_id}|${row.org_unit_id}|${row.period}|${row.disaggregation}`,
@@ -463,7 +465,7 @@ const storedCellMap = (stored: StoredValueRow[]) =>
  */
 function assertBatchValid(
   catalogue: CatalogueModel,
-  stored: StoredValueRow[],
+  stored: FigureRow[],
   cells: ResolvedCell[],
   storedByCell = storedCellMap(stored),
 ): ValidationMessage[] {
@@ -499,7 +501,7 @@ export function assertStoredFiguresValid(input: {
   unit: ResolvedCell['unit'];
   period: string;
   elementIds: Set<number>;
-  stored: StoredValueRow[];
+  stored: FigureRow[];
 }): void {
   assertCanWriteFigures(input.actor, [input.unit]);
   const cells: ResolvedCell[] = input.stored
@@ -519,7 +521,7 @@ export function assertStoredFiguresValid(input: {
 /** Runs the rules on the stored figures with the batch applied. */
 function validateBatch(
   catalogue: CatalogueModel,
-  stored: StoredValueRow[],
+  stored: FigureRow[],
   cells: ResolvedCell[],
 ): ValidationMessage[] {
   const after: CellMap = new Map();
@@ -607,7 +609,7 @@ export async function writeValues({
     const unitIds = [...new Set(cells.map((cell) => cell.unit.id))];
     const periods = [...new Set(cells.flatMap((cell) => [cell.period, previousPeriod(cell.period)]))];
     // Read and lock the stored figures of the touched units and periods, so two writers validate in turn.
-    const stored = await findValues(trx, { unitIds, periods, forUpdate: true });
+    const stored = await findFigures(trx, { unitIds, periods, forUpdate: true });
     if (!input.dryRun)
       await assertFiguresUnlocked(
         trx,
@@ -678,20 +680,38 @@ export async function writeValues({
         changed_by: actor.userId,
       });
     }
+    // One array per column (unnest) rather than a VALUES row per cell: a 100-cell report is then
+    // 7 parameters instead of 800, cheaper to build, send and plan on the busiest write path.
     if (upserts.length > 0)
-      await trx
-        .insertInto('data_values')
-        .values(upserts)
-        .onConflict((oc) =>
-          oc.columns(['data_element_id', 'org_unit_id', 'period', 'disaggregation']).doUpdateSet((eb) => ({
-            value: eb.ref('excluded.value'),
-            comment: eb.ref('excluded.comment'),
-            updated_by: eb.ref('excluded.updated_by'),
-            updated_at: eb.ref('excluded.updated_at'),
-          })),
-        )
-        .execute();
-    if (history.length > 0) await trx.insertInto('data_value_history').values(history).execute();
+      await sql`
+        insert into data_values as v (data_element_id, org_unit_id, period, disaggregation, value, comment, updated_by, updated_at)
+        select cell.*, ${actor.userId}::int, ${now}::timestamptz
+        from unnest(
+          ${upserts.map((row) => row.data_element_id)}::int[],
+          ${upserts.map((row) => row.org_unit_id)}::int[],
+          ${upserts.map((row) => row.period)}::text[],
+          ${upserts.map((row) => row.disaggregation)}::text[],
+          ${upserts.map((row) => row.value)}::float8[],
+          ${upserts.map((row) => row.comment ?? null)}::text[]
+        ) as cell
+        on conflict (data_element_id, org_unit_id, period, disaggregation) do update
+          set value = excluded.value, comment = excluded.comment,
+            updated_by = excluded.updated_by, updated_at = excluded.updated_at`.execute(trx);
+    if (history.length > 0)
+      await sql`
+        insert into data_value_history
+          (data_element_id, org_unit_id, period, disaggregation, action, value, previous_value, comment, changed_by)
+        select cell.*, ${actor.userId}::int
+        from unnest(
+          ${history.map((row) => row.data_element_id)}::int[],
+          ${history.map((row) => row.org_unit_id)}::int[],
+          ${history.map((row) => row.period)}::text[],
+          ${history.map((row) => row.disaggregation)}::text[],
+          ${history.map((row) => row.action)}::text[],
+          ${history.map((row) => row.value ?? null)}::float8[],
+          ${history.map((row) => row.previous_value ?? null)}::float8[],
+          ${history.map((row) => row.comment ?? null)}::text[]
+        ) as cell`.execute(trx);
     const changed = results.filter((result) => result.status !== 'unchanged');
     if (!input.dryRun && changed.length > 0) {
       await insertAuditRecord(trx, {

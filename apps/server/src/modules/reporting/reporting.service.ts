@@ -27,9 +27,9 @@ import { insertAuditRecord } from '../audit/audit.queries.ts';
 import type { RequestMeta } from '../auth/auth.service.ts';
 import {
   type CatalogueModel,
-  findValues,
+  type FigureRow,
+  findFigures,
   loadCatalogue,
-  type StoredValueRow,
 } from '../indicators/indicators.queries.ts';
 import { assertStoredFiguresValid, writeValues } from '../indicators/indicators.service.ts';
 import { previousPeriod, runValidation } from '../indicators/indicators.validation.ts';
@@ -418,7 +418,7 @@ async function submissionView(
   db: Db,
   actor: Actor,
   context: SubmissionContext,
-  known?: { catalogue: CatalogueModel; stored: StoredValueRow[] },
+  known?: { catalogue: CatalogueModel; stored: FigureRow[] },
 ): Promise<Submission> {
   const { submission, round, template, events } = context;
   const catalogue = known?.catalogue ?? (await loadCatalogue(db));
@@ -426,7 +426,7 @@ async function submissionView(
   const elementIds = new Set(elements.map((element) => element.id));
   const stored = (
     known?.stored ??
-    (await findValues(db, {
+    (await findFigures(db, {
       unitIds: [submission.org_unit_id],
       periods: [round.period, previousPeriod(round.period)],
       elementIds: [...elementIds],
@@ -482,7 +482,7 @@ function validateStored(
   catalogue: CatalogueModel,
   unitId: number,
   period: string,
-  stored: Awaited<ReturnType<typeof findValues>>,
+  stored: FigureRow[],
   elements: { code: string }[],
 ) {
   const cellMap = new Map<string, Map<string, Map<string, number>>>();
@@ -629,7 +629,7 @@ export async function saveSubmission({
       },
       ip: meta.ip,
     });
-    const stored = await findValues(trx, {
+    const stored = await findFigures(trx, {
       unitIds: [submission.org_unit_id],
       periods: [round.period, previousPeriod(round.period)],
       elementIds,
@@ -730,7 +730,7 @@ export async function submitSubmission(
 
     // The unit's figures of the period and of the one before (the rules look back), locked
     // like a write of them would lock them: the report's figures must pass validation.
-    const stored = await findValues(trx, {
+    const stored = await findFigures(trx, {
       unitIds: [submission.org_unit_id],
       periods: [round.period, previousPeriod(round.period)],
       forUpdate: true,
