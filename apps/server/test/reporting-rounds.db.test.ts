@@ -116,12 +116,13 @@ describeEachEngine('reporting rounds after opening', (engine) => {
   const totalsRows = (roundId: number) =>
     app.db
       .selectFrom('report_round_totals')
-      .select(['bucket', 'data_element_id', 'disaggregation', 'value_sum', 'value_count'])
+      .select(['bucket', 'data_element_id', 'disaggregation', 'stripe', 'value_sum', 'value_count'])
       .where('round_id', '=', roundId)
       .where('value_count', '>', 0)
       .orderBy('bucket')
       .orderBy('data_element_id')
       .orderBy('disaggregation')
+      .orderBy('stripe')
       .execute();
 
   it('keeps the round totals equal to the included reports through every transition', async () => {

@@ -303,6 +303,7 @@ const declared: { [T in keyof Database]: (keyof Database[T])[] } = {
     'disaggregation',
     'value_sum',
     'value_count',
+    'stripe',
   ],
   catalogue_version: ['id', 'version'],
   notifications: [

@@ -19,9 +19,15 @@ export function bucketsFor(statuses: readonly string[]): TotalsBucket[] {
 }
 
 /**
- * Adds (sign 1) or removes (sign -1) one report's figures to or from its round's bucket. Rows are
- * upserted in key order so that two reports of one round lock the shared total rows in the same
- * order and cannot deadlock.
+ * A round's totals are kept in stripes (migration 0011): a report adds to the stripe of its unit,
+ * so the reports of one province share a total row 16 times less often, and readers sum stripes.
+ */
+export const TOTALS_STRIPES = 16;
+
+/**
+ * Adds (sign 1) or removes (sign -1) one report's figures to or from its round's bucket, in the
+ * stripe of its unit. Rows are upserted in key order so that two reports of one stripe lock the
+ * shared total rows in the same order and cannot deadlock.
  */
 export async function applyReportToTotals(
   trx: Transaction<Database>,
@@ -36,14 +42,14 @@ export async function applyReportToTotals(
 ): Promise<void> {
   if (report.elementIds.length === 0) return;
   await sql`
-    insert into report_round_totals as t (round_id, bucket, data_element_id, disaggregation, value_sum, value_count)
+    insert into report_round_totals as t (round_id, bucket, data_element_id, disaggregation, stripe, value_sum, value_count)
     select ${report.roundId}, ${report.bucket}, v.data_element_id, v.disaggregation,
-      ${report.sign}::numeric * v.value::numeric, ${report.sign}::int
+      ${report.orgUnitId % TOTALS_STRIPES}::smallint, ${report.sign}::numeric * v.value::numeric, ${report.sign}::int
     from data_values v
     where v.org_unit_id = ${report.orgUnitId} and v.period = ${report.period}
       and v.data_element_id = any(${report.elementIds}::int[])
     order by v.data_element_id, v.disaggregation
-    on conflict (round_id, bucket, data_element_id, disaggregation) do update
+    on conflict (round_id, bucket, data_element_id, disaggregation, stripe) do update
       set value_sum = t.value_sum + excluded.value_sum, value_count = t.value_count + excluded.value_count`.execute(
     trx,
   );
@@ -81,14 +87,15 @@ export async function refreshRoundTotals(db: Db, roundId: number): Promise<void>
     await trx.deleteFrom('report_round_totals').where('round_id', '=', roundId).execute();
     if (elementIds.length === 0) return;
     await sql`
-      insert into report_round_totals (round_id, bucket, data_element_id, disaggregation, value_sum, value_count)
-      select s.round_id, s.status, v.data_element_id, v.disaggregation, sum(v.value::numeric), count(*)::int
+      insert into report_round_totals (round_id, bucket, data_element_id, disaggregation, stripe, value_sum, value_count)
+      select s.round_id, s.status, v.data_element_id, v.disaggregation, (s.org_unit_id % ${TOTALS_STRIPES})::smallint,
+        sum(v.value::numeric), count(*)::int
       from report_submissions s
       join report_rounds r on r.id = s.round_id
       join data_values v on v.org_unit_id = s.org_unit_id and v.period = r.period
       where s.round_id = ${roundId} and s.status in ('submitted', 'accepted')
         and v.data_element_id = any(${elementIds}::int[])
-      group by s.round_id, s.status, v.data_element_id, v.disaggregation`.execute(trx);
+      group by 1, 2, 3, 4, 5`.execute(trx);
   });
 }
 
