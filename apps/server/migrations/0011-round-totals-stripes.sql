@@ -1,9 +1,10 @@
 -- National scale (issue 8), the deadline spike: every report submitted in a round added its
 -- figures to the same ~100 total rows of the round, so the reports of a province waited on each
 -- other's row locks and every update left one more dead version of each row to step over (the
--- upsert slowed from 1 to 3 ms over one province's 150 reports, and far more under concurrency).
--- A round's totals are now kept in 16 stripes: a report adds to the stripe of its unit
--- (org_unit_id % 16, reporting.totals.ts), so ~16 times fewer reports share a row. Readers sum
+-- upsert slowed from 1 to 3 ms over one province's 150 reports, one after another).
+-- A round's totals are now kept in 4 stripes: a report adds to the stripe of its unit
+-- (org_unit_id % 4, reporting.totals.ts), so 4 times fewer reports share a row (more stripes
+-- would make the national view sum more rows: 34 provinces × 100 cells × stripes). Readers sum
 -- the stripes; the sum and count of a cell are unchanged.
 alter table report_round_totals add column stripe smallint not null default 0 check (stripe >= 0);
 alter table report_round_totals drop constraint report_round_totals_pkey;
@@ -13,7 +14,7 @@ alter table report_round_totals
 -- The totals kept so far are recounted into their stripes (refreshRoundTotals for every round).
 delete from report_round_totals;
 insert into report_round_totals (round_id, bucket, data_element_id, disaggregation, stripe, value_sum, value_count)
-select s.round_id, s.status, v.data_element_id, v.disaggregation, (s.org_unit_id % 16)::smallint,
+select s.round_id, s.status, v.data_element_id, v.disaggregation, (s.org_unit_id % 4)::smallint,
   sum(v.value::numeric), count(*)::int
 from report_submissions s
 join report_rounds r on r.id = s.round_id
@@ -26,4 +27,4 @@ where s.status in ('submitted', 'accepted')
     cross join lateral jsonb_array_elements_text(coalesce(tab.definition -> 'dataElements', '[]'::jsonb)) as code(value)
     join data_elements e on e.code = code.value
     where t.id = r.template_id)
-group by s.round_id, s.status, v.data_element_id, v.disaggregation, s.org_unit_id % 16;
+group by s.round_id, s.status, v.data_element_id, v.disaggregation, s.org_unit_id % 4;

@@ -482,7 +482,7 @@ export interface ReportRoundTotalsTable {
   /** numeric: read as a string by pg */
   value_sum: number | string;
   value_count: number;
-  /** org_unit_id % 16 of the reports it sums (migration 0011); readers sum the stripes. */
+  /** org_unit_id % 4 of the reports it sums (migration 0011); readers sum the stripes. */
   stripe: Generated<number>;
 }
 

@@ -20,9 +20,9 @@ export function bucketsFor(statuses: readonly string[]): TotalsBucket[] {
 
 /**
  * A round's totals are kept in stripes (migration 0011): a report adds to the stripe of its unit,
- * so the reports of one province share a total row 16 times less often, and readers sum stripes.
+ * so the reports of one province share a total row 4 times less often, and readers sum stripes.
  */
-export const TOTALS_STRIPES = 16;
+export const TOTALS_STRIPES = 4;
 
 /**
  * Adds (sign 1) or removes (sign -1) one report's figures to or from its round's bucket, in the
