@@ -150,8 +150,25 @@ function submissionsWithUnit(db: Db) {
     );
 }
 
+/**
+ * A round's submissions with their units and child rounds. The child rounds are joined once per
+ * round rather than looked up per submission: a province round has ~200 reports and the
+ * consolidation reads them on every view.
+ */
 export function findRoundSubmissions(db: Db, roundId: number): Promise<SubmissionWithUnit[]> {
-  return submissionsWithUnit(db)
+  return db
+    .with('children', (qb) =>
+      qb
+        .selectFrom('report_rounds')
+        .select(['consolidating_unit_id', (eb) => eb.fn.min('id').as('id')])
+        .where('parent_round_id', '=', roundId)
+        .groupBy('consolidating_unit_id'),
+    )
+    .selectFrom('report_submissions as s')
+    .innerJoin('org_units as o', 'o.id', 's.org_unit_id')
+    .leftJoin('children as c', 'c.consolidating_unit_id', 's.org_unit_id')
+    .selectAll('s')
+    .select(['o.code as unit_code', 'o.name as unit_name', 'o.path as unit_path', 'c.id as child_round_id'])
     .where('s.round_id', '=', roundId)
     .orderBy('o.name')
     .orderBy('o.id')

@@ -206,6 +206,25 @@ function toSubmissionSummary(submission: SubmissionWithUnit, round: { due_at: Da
   };
 }
 
+/** What `countCompleteness` counts, over a round's submissions already read. */
+function completenessOf(round: RoundWithUnit, submissions: SubmissionWithUnit[]): CompletenessRow {
+  const isIn = (status: string) => status === 'submitted' || status === 'accepted';
+  const count = (test: (submission: SubmissionWithUnit) => boolean) => submissions.filter(test).length;
+  return {
+    round_id: round.id,
+    expected: submissions.length,
+    submitted: count((submission) => isIn(submission.status)),
+    accepted: count((submission) => submission.status === 'accepted'),
+    returned: count((submission) => submission.status === 'returned'),
+    on_time: count(
+      (submission) =>
+        isIn(submission.status) &&
+        submission.first_submitted_at !== null &&
+        submission.first_submitted_at < round.due_at,
+    ),
+  };
+}
+
 async function summarizeRounds(db: Db, rounds: RoundWithUnit[]): Promise<RoundSummary[]> {
   const [templates, counts] = await Promise.all([
     findTemplates(
@@ -845,12 +864,12 @@ export async function getConsolidation({
   const { round, access } = await loadRoundForRead(db, actor, roundId);
   if (access !== 'consolidator') throw new AppError('auth.out_of_scope');
   const statuses = include === 'accepted' ? ['accepted'] : ['accepted', 'submitted'];
-  const [[summary], template, catalogue, submissions] = await Promise.all([
-    summarizeRounds(db, [round]),
+  const [template, catalogue, submissions] = await Promise.all([
     findTemplate(db, round.template_id),
     loadCatalogue(db),
     findRoundSubmissions(db, round.id),
   ]);
+  const summary = toRoundSummary(round, template!, completenessOf(round, submissions));
   const included = submissions.filter((submission) => statuses.includes(submission.status));
   const tables =
     table === undefined ? template!.tables : template!.tables.filter((candidate) => candidate.code === table);
@@ -889,7 +908,7 @@ export async function getConsolidation({
       : submission.narrative) as Record<string, string>,
   }));
   return {
-    round: summary!,
+    round: summary,
     include,
     units: included.map((submission) => ({
       id: submission.org_unit_id,

@@ -114,7 +114,7 @@ export async function sumRoundFigures(
 ): Promise<ConsolidatedCellRow[]> {
   if (elementIds.length === 0) return [];
   const buckets = bucketsFor(statuses);
-  const result = await sql<ConsolidatedCellRow & { is_total: number }>`
+  const result = await sql<{ root_unit_id: number | null; is_total: number; cells: string }>`
     with recursive feeding (round_id, root_unit_id) as (
       select child.id, s.org_unit_id
       from report_submissions s
@@ -138,17 +138,30 @@ export async function sumRoundFigures(
       join report_round_totals t on t.round_id = f.round_id
       where t.bucket = any(${buckets}::text[]) and t.value_count > 0
         and t.data_element_id = any(${elementIds}::int[])
+    ),
+    cells as (
+      select root_unit_id, data_element_id, disaggregation,
+        sum(value_sum)::float8 as sum,
+        (sum(value_sum) / nullif(sum(value_count), 0))::float8 as avg,
+        grouping(root_unit_id) as is_total
+      from parts
+      group by grouping sets ((root_unit_id, data_element_id, disaggregation), (data_element_id, disaggregation))
     )
-    select root_unit_id, data_element_id, disaggregation,
-      sum(value_sum)::float8 as sum,
-      (sum(value_sum) / nullif(sum(value_count), 0))::float8 as avg,
-      grouping(root_unit_id)::int as is_total
-    from parts
-    group by grouping sets ((root_unit_id, data_element_id, disaggregation), (data_element_id, disaggregation))`.execute(
-    db,
+    -- One row per reporting unit (and one for the total) with its cells as JSON: a province's
+    -- drill-down is ~20,000 cells, which the drivers (PGlite most) decode far slower as rows.
+    select root_unit_id, is_total::int as is_total,
+      json_agg(json_build_array(data_element_id, disaggregation, sum, avg))::text as cells
+    from cells
+    group by root_unit_id, is_total`.execute(db);
+  return result.rows.flatMap(({ root_unit_id, is_total, cells }) =>
+    (JSON.parse(cells) as [number, string, number, number | null][]).map(
+      ([data_element_id, disaggregation, sum, avg]) => ({
+        root_unit_id: is_total === 1 ? null : root_unit_id,
+        data_element_id,
+        disaggregation,
+        sum,
+        avg: avg as number,
+      }),
+    ),
   );
-  return result.rows.map(({ is_total, ...row }) => ({
-    ...row,
-    root_unit_id: is_total === 1 ? null : row.root_unit_id,
-  }));
 }
