@@ -503,7 +503,6 @@ export function assertStoredFiguresValid(input: {
   elementIds: Set<number>;
   stored: FigureRow[];
 }): void {
-  assertCanWriteFigures(input.actor, [input.unit]);
   const cells: ResolvedCell[] = input.stored
     .filter((row) => row.period === input.period && input.elementIds.has(row.data_element_id))
     .map((row, index) => ({
@@ -515,7 +514,9 @@ export function assertStoredFiguresValid(input: {
       value: row.value,
       comment: row.comment,
     }));
-  if (cells.length > 0) assertBatchValid(input.catalogue, input.stored, cells);
+  if (cells.length === 0) return;
+  assertCanWriteFigures(input.actor, [input.unit]);
+  assertBatchValid(input.catalogue, input.stored, cells);
 }
 
 /** Runs the rules on the stored figures with the batch applied. */
