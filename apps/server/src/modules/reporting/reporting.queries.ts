@@ -175,10 +175,6 @@ export function findRoundSubmissions(db: Db, roundId: number): Promise<Submissio
     .execute();
 }
 
-export function findSubmission(db: Db, id: number): Promise<SubmissionWithUnit | undefined> {
-  return submissionsWithUnit(db).where('s.id', '=', id).executeTakeFirst();
-}
-
 export interface SubmissionEvent {
   action: string;
   from_status: string;
@@ -257,17 +253,6 @@ export async function findSubmissionContext(db: Db, id: number): Promise<Submiss
     }),
     events: events.map((event) => ({ ...event, at: asDate(event.at)! })),
   };
-}
-
-export function findSubmissionEvents(db: Db, submissionId: number) {
-  return db
-    .selectFrom('report_submission_events as e')
-    .innerJoin('users as u', 'u.id', 'e.actor_user_id')
-    .select(['e.action', 'e.from_status', 'e.to_status', 'e.comment', 'e.at', 'u.display_name'])
-    .where('e.submission_id', '=', submissionId)
-    .orderBy('e.at')
-    .orderBy('e.id')
-    .execute();
 }
 
 export function findChildRounds(db: Db, roundId: number) {
